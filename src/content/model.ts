@@ -1,0 +1,139 @@
+/**
+ * The content model: every type that describes a recap, its topics and the next hackathon lives here,
+ * so that loaders, search, views and listeners agree on one vocabulary.
+ */
+
+/** Text kept twice: plain for search and fallbacks, Slack mrkdwn (links as `<url|label>`) for display. */
+export interface RichText {
+  text: string;
+  mrkdwn: string;
+}
+
+export type LinkKind = 'pull-request' | 'issue' | 'document' | 'repository' | 'video' | 'other';
+
+export interface Link {
+  url: string;
+  /** The words the recap linked, repaired and trimmed. */
+  label: string;
+  kind: LinkKind;
+  /** `owner/name` for GitHub links. */
+  repo?: string;
+  /** The pull request or issue number. */
+  number?: number;
+}
+
+export interface Video {
+  /** The link as written in the recap (keeps its timestamp). */
+  url: string;
+  /** YouTube video id. */
+  id: string;
+  /** Where the presentation starts, in seconds (0 when the link has no timestamp). */
+  startSeconds: number;
+}
+
+export interface Author {
+  name: string;
+  login?: string;
+  avatar?: string;
+}
+
+export interface RecapEvent {
+  /** Title as published, repaired. */
+  title: string;
+  /** Publication date, `YYYY-MM-DD`. */
+  date: string;
+  subtitle?: string;
+  authors: Author[];
+  /** The published blog post, where the front matter tells it. */
+  recapUrl?: string;
+  /** The wrap-up recording (a video without timestamp), where the recap links one. */
+  recordingUrl?: string;
+  /** The full summary of all topics (usually the hackathon repository's README). */
+  summaryUrl?: string;
+}
+
+export interface Section {
+  /** Slug of the title, unique within the recap. */
+  id: string;
+  /** Title without its leading emoji. */
+  title: string;
+  emoji?: string;
+  intro?: RichText;
+  /** Ids of the section's topics, in recap order. */
+  topicIds: string[];
+}
+
+export interface Topic {
+  /** Slug of the title, unique within its recap and stable across loads. */
+  id: string;
+  /** `recapId/topicId`: unique across all recaps; what buttons carry. */
+  key: string;
+  recapId: string;
+  title: string;
+  emoji?: string;
+  /** Id of the section the topic belongs to. */
+  sectionId: string;
+  summary: RichText;
+  video?: Video;
+  /** Every link of the topic except its video, in recap order, without duplicates. */
+  links: Link[];
+  fastTrack: boolean;
+  /** Line in the source file where the topic starts (1-based). */
+  line: number;
+}
+
+export interface Recap {
+  /** File name without `.md`: `2025-06-schelklingen`. */
+  id: string;
+  /** Path of the source file, relative to the content folder. */
+  file: string;
+  event: RecapEvent;
+  intro?: RichText;
+  sections: Section[];
+  topics: Topic[];
+  /** The closing sentence(s) about the next hackathon, where the recap has one. */
+  nextHackathon?: RichText;
+}
+
+/** A file that could not be read, or a part of one that was skipped; `line` is 1-based. */
+export interface ContentProblem {
+  file: string;
+  line?: number;
+  message: string;
+  /** `error`: the file was not loaded; `warning`: it loaded, but something in it was skipped. */
+  severity: 'error' | 'warning';
+}
+
+/** The next hackathon, from `content/next-hackathon.md`. */
+export interface NextEvent {
+  file: string;
+  title: string;
+  /** First day, `YYYY-MM-DD`; absent while no date is announced. */
+  start?: string;
+  /** Last day, `YYYY-MM-DD`; equals `start` for a one-day event. */
+  end?: string;
+  /** IANA time zone of the venue: dates and reminders are computed there. */
+  timezone: string;
+  location?: string;
+  signup?: string;
+  /** Channel ID that overrides `ANNOUNCE_CHANNEL` for this event. */
+  channel?: string;
+  /** Days before `start` at which to remind (0 = the morning of the first day), largest first. */
+  reminderDays: number[];
+  /** Local time of day for reminders, `HH:MM`. */
+  remindAt: string;
+  /** What the organisers already know when there is no date yet ("early December 2025"). */
+  when?: string;
+  details?: RichText;
+}
+
+/** Search synonyms: a word a person types → the words the recaps use. */
+export type Synonyms = ReadonlyMap<string, readonly string[]>;
+
+export interface ContentSet {
+  /** Newest first (by event date, then file name). */
+  recaps: Recap[];
+  next?: NextEvent;
+  synonyms: Synonyms;
+  problems: ContentProblem[];
+}
