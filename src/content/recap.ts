@@ -1,0 +1,195 @@
+import matter from 'gray-matter';
+import { absoluteUrl } from './markdown.js';
+import type { Author, ContentProblem, Recap, Section, Topic } from './model.js';
+import { parseBody } from './parse.js';
+import { repairMojibake } from './repair.js';
+
+/** Where Gardener's blog posts are published: front matter `aliases` are paths on this site. */
+export const RECAP_SITE = 'https://gardener.cloud';
+
+export function slugify(text: string, max = 60): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug.length <= max) return slug || 'topic';
+  // Cut at a word boundary so ids stay readable in logs and URLs.
+  const cut = slug.slice(0, max + 1);
+  const boundary = cut.lastIndexOf('-');
+  return (boundary > max / 2 ? cut.slice(0, boundary) : slug.slice(0, max)).replace(/-+$/, '');
+}
+
+function unique(base: string, taken: Set<string>): string {
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  taken.add(id);
+  return id;
+}
+
+/** Line (1-based) of the first byte that is not valid UTF-8, or undefined when it all is. */
+export function invalidUtf8Line(bytes: Uint8Array): number | undefined {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return undefined;
+  } catch {
+    // Decode prefixes until one fails: files are small, and this runs only for broken ones.
+    let lo = 0;
+    let hi = bytes.length;
+    while (lo < hi) {
+      const mid = Math.floor((lo + hi) / 2);
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid + 1));
+        lo = mid + 1;
+      } catch {
+        hi = mid;
+      }
+    }
+    // A truncated multi-byte sequence at `lo` only fails once it is complete: step back to its lead.
+    let at = lo;
+    while (at > 0 && ((bytes[at] ?? 0) & 0xc0) === 0x80) at--;
+    return bytes.subarray(0, at).reduce((lines, b) => (b === 0x0a ? lines + 1 : lines), 1);
+  }
+}
+
+function asString(value: unknown): string | undefined {
+  if (typeof value === 'string' && value.trim()) return repairMojibake(value.trim());
+  if (typeof value === 'number') return String(value);
+  return undefined;
+}
+
+function asDate(value: unknown): string | undefined {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+  const s = asString(value);
+  const m = s ? /^(\d{4}-\d{2}-\d{2})/.exec(s) : null;
+  return m?.[1];
+}
+
+function authorsOf(value: unknown): Author[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((a): Author[] => {
+    if (typeof a === 'string') return [{ name: repairMojibake(a) }];
+    if (a && typeof a === 'object') {
+      const record = a as Record<string, unknown>;
+      const name = asString(record.name) ?? asString(record.login);
+      if (!name) return [];
+      return [{ name, login: asString(record.login), avatar: asString(record.avatar) }];
+    }
+    return [];
+  });
+}
+
+function recapUrlOf(data: Record<string, unknown>): string | undefined {
+  const explicit = asString(data.recap_url) ?? asString(data.url);
+  if (explicit) return absoluteUrl(explicit, RECAP_SITE);
+  const aliases = Array.isArray(data.aliases) ? data.aliases : [];
+  const alias = aliases.map(asString).find((a) => a?.startsWith('/'));
+  return alias ? absoluteUrl(alias, RECAP_SITE) : undefined;
+}
+
+export interface RecapResult {
+  recap?: Recap;
+  problems: ContentProblem[];
+}
+
+/** One recap file → a `Recap`, or the problems that kept it out (each with file and line). */
+export function parseRecap(bytes: Uint8Array, file: string): RecapResult {
+  const badLine = invalidUtf8Line(bytes);
+  if (badLine !== undefined) {
+    return {
+      problems: [
+        {
+          file,
+          line: badLine,
+          severity: 'error',
+          message: 'is not UTF-8 text: save it as UTF-8 (the emoji and dashes of recaps need it)',
+        },
+      ],
+    };
+  }
+  const source = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    // gray-matter caches by content; a fresh options object keeps a corrected file from being served stale.
+    parsed = matter(source, {});
+  } catch (error) {
+    const mark = (error as { mark?: { line?: number } }).mark;
+    const reason = (error as { reason?: string }).reason ?? (error as Error).message.split('\n')[0];
+    return {
+      problems: [
+        {
+          file,
+          // js-yaml counts from 0 inside the front matter, which starts after the opening `---` line.
+          line: mark?.line !== undefined ? mark.line + 2 : 1,
+          severity: 'error',
+          message: `has invalid YAML front matter: ${reason}`,
+        },
+      ],
+    };
+  }
+  const data = (parsed.data ?? {}) as Record<string, unknown>;
+  const lineOffset = source.slice(0, source.length - parsed.content.length).split('\n').length - 1;
+  const recapUrl = recapUrlOf(data);
+  const body = parseBody(repairMojibake(parsed.content), { baseUrl: recapUrl, lineOffset });
+  if (body.topics.length === 0) {
+    return {
+      problems: [
+        {
+          file,
+          line: lineOffset + 1,
+          severity: 'error',
+          message:
+            'has no topics: mark each topic with a **bold title** leading a paragraph or list item, or give each topic its own heading',
+        },
+      ],
+    };
+  }
+  const id = file.replace(/\.md$/i, '').replace(/[^\w.-]+/g, '-');
+  const fileDate = /^(\d{4}-\d{2})(?:-(\d{2}))?/.exec(id);
+  const date =
+    asDate(data.publishdate) ??
+    asDate(data.date) ??
+    (fileDate ? `${fileDate[1]}-${fileDate[2] ?? '01'}` : undefined) ??
+    '1970-01-01';
+
+  const sectionIds = new Set<string>();
+  const sections: Section[] = body.sections.map((s) => ({
+    ...s,
+    id: unique(slugify(s.title, 40), sectionIds),
+    topicIds: [],
+  }));
+  const topicIds = new Set<string>();
+  const topics: Topic[] = body.topics.map(({ sectionTitle, ...t }) => {
+    const section = sections.find((s) => s.title === sectionTitle) ?? sections[0];
+    const topicId = unique(slugify(t.title), topicIds);
+    section?.topicIds.push(topicId);
+    return {
+      ...t,
+      id: topicId,
+      key: `${id}/${topicId}`,
+      recapId: id,
+      sectionId: section?.id ?? 'highlights',
+    };
+  });
+
+  const summaryLink = body.introLinks.find((l) => /github\.com\/gardener-community\/hackathon/.test(l.url));
+  const recap: Recap = {
+    id,
+    file,
+    event: {
+      title: asString(data.title) ?? body.h1 ?? id,
+      date,
+      subtitle: asString(data.newsSubtitle) ?? asString(data.subtitle) ?? asString(data.description),
+      authors: authorsOf(data.authors),
+      recapUrl,
+      recordingUrl: body.introVideo?.url,
+      summaryUrl: summaryLink?.url,
+    },
+    intro: body.intro,
+    sections,
+    topics,
+    nextHackathon: body.nextHackathon,
+  };
+  return { recap, problems: [] };
+}
