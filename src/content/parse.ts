@@ -24,7 +24,7 @@ const FRAME =
   /^(conclusions?|summary|wrap[- ]?up|looking (ahead|forward)|outlook|what'?s next|next steps|(the )?next hackathon|introduction|intro|overview|about|thanks|thank you|acknowledge?ments?|closing( thoughts)?|final thoughts|(the )?team|participants|agenda|schedule|key achievements|highlights|results|topics)$/i;
 
 const EMOJI =
-  /^(?:[\p{Extended_Pictographic}\p{Regional_Indicator}\u{1F3FB}-\u{1F3FF}\uFE0F\u200D\u20E3]|\s)+/u;
+  /^(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}|\uFE0F|\u200D|\u20E3|\s)+/u;
 
 const NEXT_HACKATHON = /\bnext (hackathon|hack the garden|event)\b/i;
 

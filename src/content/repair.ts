@@ -74,7 +74,7 @@ function repairRun(run: string): string {
 
 export function repairMojibake(text: string): string {
   // Fast path: pure ASCII cannot hold mojibake.
-  if (!/[^\u0000-\u007f]/u.test(text)) return text;
+  if (!/[^\p{ASCII}]/u.test(text)) return text;
   let out = '';
   let run = '';
   for (const c of text) {
