@@ -1,0 +1,96 @@
+import type { Topic } from './content/model.js';
+import { intentText, type ReadIntent } from './intent.js';
+import type { Library } from './library.js';
+import { candidatesView } from './views/candidates.js';
+import { helpView } from './views/help.js';
+import type { SlackMessage } from './views/message.js';
+import { nextEventView } from './views/next-event.js';
+import { notFoundView } from './views/not-found.js';
+import { withShareButton } from './views/share.js';
+import { topicView } from './views/topic.js';
+import { topicsView } from './views/topics.js';
+
+/** A reply to a read-only request, and the intent text that renders it again (for Share and paging). */
+export interface Reply {
+  message: SlackMessage;
+  intent: string;
+}
+
+export interface AnswerContext {
+  library: Library;
+  now: Date;
+}
+
+function describeTopic(library: Library, topic: Topic): string {
+  const recap = library.recapOf(topic);
+  const section = library.sectionOf(topic);
+  return library.recaps.length > 1 ? `${section.title} · ${recap.event.date.slice(0, 7)}` : section.title;
+}
+
+function topicReply(library: Library, topic: Topic): Reply {
+  const message = topicView(topic, library.recapOf(topic), library.sectionOf(topic));
+  return { message, intent: intentText({ kind: 'topic', key: topic.key }) };
+}
+
+function searchReply(library: Library, query: string): Reply {
+  const outcome = library.search(query);
+  const intent = intentText({ kind: 'search', query });
+  switch (outcome.kind) {
+    case 'topic':
+      return topicReply(library, outcome.topic);
+    case 'candidates':
+      return { message: candidatesView(query, outcome.topics, (t) => describeTopic(library, t)), intent };
+    case 'none':
+      return { message: notFoundView(query, outcome.suggestions), intent };
+  }
+}
+
+/** Picks the view for a read-only intent. Pure: the same library, time and intent give the same reply. */
+export function answer(intent: ReadIntent, { library, now }: AnswerContext): Reply {
+  switch (intent.kind) {
+    case 'help':
+      return { message: helpView(), intent: 'help' };
+    case 'next': {
+      const latest = library.latest;
+      const message = nextEventView(library.next, now, {
+        title: latest.event.title,
+        recapUrl: latest.event.recapUrl,
+        closing: latest.nextHackathon?.mrkdwn,
+      });
+      return { message, intent: 'next' };
+    }
+    case 'topic': {
+      const topic = library.topic(intent.key);
+      return topic ? topicReply(library, topic) : searchReply(library, intent.key.split('/').pop() ?? '');
+    }
+    case 'search':
+      return searchReply(library, intent.query);
+    case 'topics': {
+      const pageValue = (page: number) => intentText({ ...intent, page });
+      const others = (recapId: string) => library.recaps.filter((r) => r.id !== recapId);
+      if (!intent.filter) {
+        const recap = library.latest;
+        const message = topicsView(recap, { page: intent.page, pageValue, otherRecaps: others(recap.id) });
+        return { message, intent: intentText(intent) };
+      }
+      const recap = library.findRecap(intent.filter);
+      if (recap) {
+        const message = topicsView(recap, { page: intent.page, pageValue, otherRecaps: others(recap.id) });
+        return { message, intent: intentText(intent) };
+      }
+      const found = library.findSection(intent.filter);
+      if (found) {
+        const message = topicsView(found.recap, { section: found.section, page: intent.page, pageValue });
+        return { message, intent: intentText(intent) };
+      }
+      // "topics wireguard": not a section or an event, so the person is looking for a topic.
+      return searchReply(library, intent.filter);
+    }
+  }
+}
+
+/** The private reply to a command: the answer with its Share button. What `/hackathon` and `preview` send. */
+export function privateAnswer(intent: ReadIntent, context: AnswerContext): SlackMessage {
+  const reply = answer(intent, context);
+  return withShareButton(reply.message, reply.intent);
+}

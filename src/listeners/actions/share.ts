@@ -1,0 +1,35 @@
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { answer } from '../../answer.js';
+import type { BotContext } from '../../context.js';
+import { isReadIntent, parseIntent } from '../../intent.js';
+import { asShared } from '../../views/share.js';
+
+/**
+ * "Share in channel": the same card, posted visibly and attributed to whoever shared it. It goes through
+ * the response URL, which works in public and private channels and DMs alike, where `chat.postMessage`
+ * would fail with not_in_channel or channel_not_found.
+ */
+export function shareInChannel(context: BotContext) {
+  return async ({
+    ack,
+    action,
+    body,
+    respond,
+  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+    await ack();
+    const intent = parseIntent(action.value ?? '');
+    if (!isReadIntent(intent)) return;
+    const reply = answer(intent, { library: context.library(), now: context.clock() });
+    const shared = asShared(reply.message, body.user.id);
+    try {
+      await respond({ response_type: 'in_channel', replace_original: false, ...shared });
+    } catch (error) {
+      context.logger.warn(`Share in channel failed: ${(error as Error).message}`);
+      return;
+    }
+    // The private copy has done its job; removing it keeps the channel view clean.
+    await respond({ delete_original: true }).catch((error: Error) => {
+      context.logger.debug(`Could not remove the private copy after sharing: ${error.message}`);
+    });
+  };
+}

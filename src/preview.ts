@@ -1,0 +1,46 @@
+import { config } from 'dotenv';
+import { privateAnswer } from './answer.js';
+import { ContentError, formatProblem, loadContent } from './content/load.js';
+import { isReadIntent, parseIntent } from './intent.js';
+import { Library } from './library.js';
+import { helpView } from './views/help.js';
+import { messageToText } from './views/terminal.js';
+
+/**
+ * `npm run --silent preview -- <text>`: the message `/hackathon <text>` would answer, as JSON (or as
+ * text with `--format text`), through the same intent → answer → view path as Slack. Content problems go
+ * to stderr so stdout stays valid JSON.
+ */
+async function main(argv: string[]): Promise<number> {
+  config({ quiet: true });
+  const args = [...argv];
+  let format = 'json';
+  const at = args.findIndex((a) => a === '--format' || a.startsWith('--format='));
+  if (at >= 0) {
+    const arg = args[at] ?? '';
+    format = arg.includes('=') ? (arg.split('=')[1] ?? '') : (args[at + 1] ?? '');
+    args.splice(at, arg.includes('=') ? 1 : 2);
+  }
+  if (format !== 'json' && format !== 'text') {
+    console.error(`preview: --format must be json or text, got "${format}"`);
+    return 2;
+  }
+  const dir = process.env.CONTENT_DIR?.trim() || 'content';
+  const content = await loadContent(dir);
+  for (const problem of content.problems) console.error(`preview: ${formatProblem(problem)}`);
+  const library = new Library(content);
+  const intent = parseIntent(args.join(' '));
+  const message = isReadIntent(intent) ? privateAnswer(intent, { library, now: new Date() }) : helpView();
+  if (!isReadIntent(intent))
+    console.error(`preview: "${intent.kind}" acts in Slack; showing the help instead`);
+  console.log(format === 'json' ? JSON.stringify(message, null, 2) : messageToText(message));
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`preview: ${error instanceof ContentError ? error.message : (error as Error).message}`);
+    process.exit(1);
+  },
+);

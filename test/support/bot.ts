@@ -1,0 +1,55 @@
+import type { LogLevel } from '@slack/logger';
+import type { Clock } from '../../src/context.js';
+import { type SlackStandin, startSlackStandin } from '../../src/standin/server.js';
+import { type RunningBot, startBot } from '../../src/start.js';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789';
+export const BOT_TOKEN = 'xoxb-test-0000-secret-token';
+
+export interface TestBot {
+  standin: SlackStandin;
+  bot: RunningBot;
+  /** `http://127.0.0.1:PORT/slack/events` */
+  requestUrl: string;
+  logs: Array<{ level: LogLevel; line: string }>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real bot in HTTP mode on an ephemeral port, its WebClient pointed at a fresh Slack stand-in.
+ * WebClient retries are shortened so a rate-limit test waits a second, not a minute.
+ */
+export async function startTestBot(
+  env: Record<string, string> = {},
+  options: { clock?: Clock; backgroundJobs?: boolean } = {},
+): Promise<TestBot> {
+  const standin = await startSlackStandin(options.clock ? { clock: options.clock } : {});
+  const logs: TestBot['logs'] = [];
+  const bot = await startBot(
+    {
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: standin.apiUrl,
+      PORT: '0',
+      CONTENT_DIR: 'content',
+      LOG_LEVEL: 'debug',
+      ...env,
+    },
+    {
+      clock: options.clock,
+      logSink: (level, line) => logs.push({ level, line }),
+      retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 50 },
+      backgroundJobs: options.backgroundJobs ?? false,
+    },
+  );
+  return {
+    standin,
+    bot,
+    requestUrl: `http://127.0.0.1:${bot.port}/slack/events`,
+    logs,
+    async close() {
+      await bot.stop();
+      await standin.close();
+    },
+  };
+}
