@@ -1,0 +1,390 @@
+/**
+ * Reads `content/next-hackathon.md`: YAML front matter that says when and where, a Markdown body with the
+ * details. Every problem names the field and its line, because the people who edit this file are organisers,
+ * not the people who wrote the bot.
+ */
+import { DateTime, IANAZone } from 'luxon';
+import type { List, ListItem, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { z } from 'zod';
+import type { ContentProblem, NextEvent, RichText } from './model.js';
+
+export const DEFAULT_TIMEZONE = 'Europe/Berlin';
+export const DEFAULT_REMINDER_DAYS: readonly number[] = [28, 7, 1, 0];
+export const DEFAULT_REMIND_AT = '09:00';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const REMINDER_ENTRY = /^(\d{1,3})d$/;
+const CHANNEL_ID = /^[CG][A-Z0-9]{6,}$/;
+
+/** What each field must look like: one sentence, used for every way the field can be wrong. */
+const RULES = {
+  title: 'is required and must be text',
+  start: 'must be a date like 2026-12-01',
+  end: 'must be a date like 2026-12-04',
+  timezone: 'must be an IANA time zone like Europe/Berlin',
+  location: 'must be text',
+  signup: 'must be an http(s) URL',
+  channel: 'must be a Slack channel ID like C0123456789',
+  reminders: 'must be a list of days before the start like [28d, 7d, 1d, 0d]',
+  remind_at: 'must be a local time like 09:00',
+  when: 'must be text',
+} as const;
+
+type Field = keyof typeof RULES;
+const FIELDS = Object.keys(RULES) as Field[];
+
+/**
+ * js-yaml (behind gray-matter) and YAML 1.1 turn an unquoted `2026-12-01` into a Date at UTC midnight;
+ * its UTC calendar date is the one the author wrote.
+ */
+function dateToIso(value: unknown): unknown {
+  return value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value;
+}
+
+function isCalendarDate(value: string): boolean {
+  return ISO_DATE.test(value) && DateTime.fromISO(value, { zone: 'UTC' }).isValid;
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+const text = z.string().trim().min(1);
+const isoDate = z.preprocess(dateToIso, z.string().trim().refine(isCalendarDate));
+
+const frontMatterSchema = z.object({
+  title: text,
+  start: isoDate.optional(),
+  end: isoDate.optional(),
+  timezone: text.refine((zone) => IANAZone.isValidZone(zone)).optional(),
+  location: text.optional(),
+  signup: text.refine(isHttpUrl).optional(),
+  channel: text.regex(CHANNEL_ID).optional(),
+  reminders: z.array(z.string().trim().regex(REMINDER_ENTRY)).optional(),
+  remind_at: text.regex(HH_MM).optional(),
+  when: text.optional(),
+});
+
+interface FrontMatterSplit {
+  yaml: string;
+  /** 1-based line of the file where the YAML starts (the line after the opening `---`). */
+  firstLine: number;
+  body: string;
+}
+
+function splitFrontMatter(source: string): FrontMatterSplit | undefined {
+  const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/);
+  if (lines[0]?.trim() !== '---') return undefined;
+  const close = lines.findIndex((line, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(line));
+  if (close < 0) return undefined;
+  return {
+    yaml: lines.slice(1, close).join('\n'),
+    firstLine: 2,
+    body: lines.slice(close + 1).join('\n'),
+  };
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'an empty value';
+  const shown = typeof value === 'string' ? value : (JSON.stringify(dateToIso(value)) ?? String(value));
+  const short = shown.length > 60 ? `${shown.slice(0, 59)}…` : shown;
+  return typeof value === 'string' ? `"${short}"` : short;
+}
+
+/** Lines of every top-level key, and of each entry of a list value, in file lines. */
+class FieldLines {
+  private readonly keys = new Map<string, number>();
+  private readonly entries = new Map<string, number[]>();
+
+  constructor(
+    contents: Node | null,
+    private readonly counter: LineCounter,
+    private readonly firstLine: number,
+  ) {
+    if (!isMap(contents)) return;
+    for (const pair of contents.items) {
+      if (!isScalar(pair.key) || !pair.key.range) continue;
+      const key = String(pair.key.value);
+      this.keys.set(key, this.line(pair.key.range[0]));
+      if (isSeq(pair.value)) {
+        this.entries.set(
+          key,
+          pair.value.items.map((item) => {
+            const start = (item as Node | null)?.range?.[0];
+            return start === undefined ? this.keys.get(key)! : this.line(start);
+          }),
+        );
+      }
+    }
+  }
+
+  private line(offset: number): number {
+    return this.counter.linePos(offset).line + this.firstLine - 1;
+  }
+
+  of(key: string, index?: number): number | undefined {
+    return (index === undefined ? undefined : this.entries.get(key)?.[index]) ?? this.keys.get(key);
+  }
+
+  names(): string[] {
+    return [...this.keys.keys()];
+  }
+}
+
+export function parseNextEvent(
+  source: string,
+  file: string,
+): { event?: NextEvent; problems: ContentProblem[] } {
+  const problems: ContentProblem[] = [];
+  const error = (message: string, line?: number) =>
+    problems.push({ file, ...(line === undefined ? {} : { line }), message, severity: 'error' });
+
+  const split = splitFrontMatter(source);
+  if (!split) {
+    error('must start with YAML front matter between two "---" lines', 1);
+    return { problems };
+  }
+
+  const counter = new LineCounter();
+  const document = parseDocument(split.yaml, { lineCounter: counter, prettyErrors: false });
+  if (document.errors.length > 0) {
+    for (const yamlError of document.errors) {
+      const firstSentence = yamlError.message.split('\n')[0] ?? yamlError.message;
+      const { line } = counter.linePos(yamlError.pos[0]);
+      error(`the front matter is not valid YAML: ${firstSentence}`, line + split.firstLine - 1);
+    }
+    return { problems };
+  }
+
+  const raw: unknown = document.toJS() ?? {};
+  const lines = new FieldLines(document.contents, counter, split.firstLine);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    error('the front matter must be a list of "field: value" lines', split.firstLine);
+    return { problems };
+  }
+  const data = raw as Record<string, unknown>;
+
+  // A misspelt field would otherwise be ignored silently, e.g. `remindAt` leaving reminders at 09:00.
+  for (const name of lines.names()) {
+    if (!(FIELDS as string[]).includes(name)) {
+      problems.push({
+        file,
+        line: lines.of(name),
+        message: `unknown field "${name}" is ignored (known fields: ${FIELDS.join(', ')})`,
+        severity: 'warning',
+      });
+    }
+  }
+
+  const parsed = frontMatterSchema.safeParse(data);
+  if (!parsed.success) {
+    const reported = new Set<string>();
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? 'title') as Field;
+      const index = typeof issue.path[1] === 'number' ? issue.path[1] : undefined;
+      const id = `${field}:${index ?? ''}`;
+      if (reported.has(id)) continue;
+      reported.add(id);
+      if (field === 'reminders' && index !== undefined) {
+        const entries = data.reminders as unknown[];
+        error(
+          `each entry of "reminders" must be a number of days like 7d, got ${describe(entries[index])}`,
+          lines.of(field, index),
+        );
+      } else {
+        // A missing field has no line of its own; the opening `---` is where it would belong.
+        error(`"${field}" ${RULES[field]}, got ${describe(data[field])}`, lines.of(field) ?? 1);
+      }
+    }
+    return { problems };
+  }
+
+  const fields = parsed.data;
+  if (fields.end && !fields.start) error('"end" needs a "start" as well', lines.of('end'));
+  if (fields.start && fields.end && fields.end < fields.start) {
+    error(`"end" (${fields.end}) is before "start" (${fields.start})`, lines.of('end'));
+  }
+  if (problems.some((problem) => problem.severity === 'error')) return { problems };
+
+  const reminderDays = fields.reminders
+    ? [...new Set(fields.reminders.map((entry) => Number(REMINDER_ENTRY.exec(entry)?.[1])))].sort(
+        (a, b) => b - a,
+      )
+    : [...DEFAULT_REMINDER_DAYS];
+
+  const event: NextEvent = {
+    file,
+    title: fields.title,
+    timezone: canonicalZone(fields.timezone ?? DEFAULT_TIMEZONE),
+    reminderDays,
+    remindAt: fields.remind_at ?? DEFAULT_REMIND_AT,
+  };
+  if (fields.start) {
+    event.start = fields.start;
+    event.end = fields.end ?? fields.start;
+  }
+  if (fields.location) event.location = fields.location;
+  if (fields.signup) event.signup = fields.signup;
+  if (fields.channel) event.channel = fields.channel;
+  if (fields.when) event.when = fields.when;
+  const details = markdownToRichText(split.body);
+  if (details) event.details = details;
+  return { event, problems };
+}
+
+/** `europe/berlin` is accepted by Intl; keep the spelling Slack users and calendars expect. */
+function canonicalZone(zone: string): string {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return zone;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Markdown body → plain text and Slack mrkdwn. The body is short organiser prose, so a small converter that
+// knows paragraphs, emphasis, links, lists, quotes and code is enough.
+
+function escapeMrkdwn(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Inside `<url|label>` a `|` or `>` would end the label early. */
+function linkLabel(value: string): string {
+  return escapeMrkdwn(value).replace(/\|/g, '¦');
+}
+
+interface Rendered {
+  text: string;
+  mrkdwn: string;
+}
+
+function joinRendered(parts: Rendered[], separator: string): Rendered {
+  return {
+    text: parts.map((part) => part.text).join(separator),
+    mrkdwn: parts.map((part) => part.mrkdwn).join(separator),
+  };
+}
+
+function wrap(inner: Rendered, marker: string): Rendered {
+  return inner.text.trim() === '' ? inner : { text: inner.text, mrkdwn: `${marker}${inner.mrkdwn}${marker}` };
+}
+
+function renderInline(nodes: PhrasingContent[]): Rendered {
+  return joinRendered(nodes.map(renderPhrasing), '');
+}
+
+function renderPhrasing(node: PhrasingContent): Rendered {
+  switch (node.type) {
+    case 'text':
+      return { text: node.value, mrkdwn: escapeMrkdwn(node.value) };
+    case 'strong':
+      return wrap(renderInline(node.children), '*');
+    case 'emphasis':
+      return wrap(renderInline(node.children), '_');
+    case 'delete':
+      return wrap(renderInline(node.children), '~');
+    case 'inlineCode':
+      return { text: node.value, mrkdwn: `\`${escapeMrkdwn(node.value)}\`` };
+    case 'break':
+      return { text: '\n', mrkdwn: '\n' };
+    case 'link': {
+      const label = renderInline(node.children).text.trim();
+      if (!label || label === node.url) return { text: node.url, mrkdwn: `<${node.url}>` };
+      // The plain text is what calendars and notifications show, where a link without its URL is lost.
+      return { text: `${label} (${node.url})`, mrkdwn: `<${node.url}|${linkLabel(label)}>` };
+    }
+    case 'image':
+      return node.alt
+        ? { text: node.alt, mrkdwn: `<${node.url}|${linkLabel(node.alt)}>` }
+        : { text: node.url, mrkdwn: `<${node.url}>` };
+    case 'html':
+      return { text: '', mrkdwn: '' };
+    default:
+      return 'children' in node ? renderInline((node as Parent).children as PhrasingContent[]) : empty();
+  }
+}
+
+function empty(): Rendered {
+  return { text: '', mrkdwn: '' };
+}
+
+function indent(value: string, prefix: string): string {
+  return value
+    .split('\n')
+    .map((line, index) => (index === 0 || line === '' ? line : `${prefix}${line}`))
+    .join('\n');
+}
+
+function renderList(list: List): Rendered {
+  const start = list.start ?? 1;
+  return joinRendered(
+    list.children.map((item: ListItem, index) => {
+      const bullet = list.ordered ? `${start + index}. ` : '• ';
+      const check = item.checked === true ? '☑ ' : item.checked === false ? '☐ ' : '';
+      const body = joinRendered(item.children.map(renderBlock).filter(notEmpty), '\n');
+      const pad = ' '.repeat(bullet.length + 1);
+      return {
+        text: `${bullet}${check}${indent(body.text, pad)}`,
+        mrkdwn: `${bullet}${check}${indent(body.mrkdwn, pad)}`,
+      };
+    }),
+    '\n',
+  );
+}
+
+function notEmpty(part: Rendered): boolean {
+  return part.text.trim() !== '' || part.mrkdwn.trim() !== '';
+}
+
+function renderBlock(node: RootContent): Rendered {
+  switch (node.type) {
+    case 'paragraph':
+      return renderInline(node.children);
+    case 'heading':
+      return wrap(renderInline(node.children), '*');
+    case 'list':
+      return renderList(node);
+    case 'blockquote': {
+      const inner = joinRendered(node.children.map(renderBlock).filter(notEmpty), '\n');
+      return {
+        text: inner.text,
+        mrkdwn: inner.mrkdwn
+          .split('\n')
+          .map((line) => `> ${line}`)
+          .join('\n'),
+      };
+    }
+    case 'code':
+      return { text: node.value, mrkdwn: `\`\`\`\n${escapeMrkdwn(node.value)}\n\`\`\`` };
+    case 'thematicBreak':
+      return { text: '—', mrkdwn: '—' };
+    case 'html':
+    case 'definition':
+    case 'yaml':
+      return empty();
+    default:
+      return 'children' in node
+        ? joinRendered(((node as Parent).children as RootContent[]).map(renderBlock).filter(notEmpty), '\n')
+        : empty();
+  }
+}
+
+/** The body as Slack shows it; `undefined` when there is nothing but whitespace and comments. */
+export function markdownToRichText(markdown: string): RichText | undefined {
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root;
+  const rendered = joinRendered(tree.children.map(renderBlock).filter(notEmpty), '\n\n');
+  const result = { text: rendered.text.trim(), mrkdwn: rendered.mrkdwn.trim() };
+  return result.text === '' && result.mrkdwn === '' ? undefined : result;
+}

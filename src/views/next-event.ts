@@ -1,0 +1,234 @@
+/**
+ * "When is the next hackathon?": the answer to `next`, and the part of the App Home that says it. Pure: the
+ * clock comes in as `now`, so the countdown and whether the event is over are testable.
+ */
+import type { Button, KnownBlock, SectionBlock } from '@slack/types';
+import type { NextEvent } from '../content/model.js';
+import { countdown, formatEventDates, planReminders } from '../reminders/plan.js';
+import { LINK_ACTION_PREFIX } from './actions.js';
+import { googleCalendarUrl } from './calendar.js';
+import type { SlackMessage } from './message.js';
+
+/** What the newest recap contributes: where to read it, and its sentence about the next hackathon. */
+export interface LatestRecapRef {
+  title: string;
+  recapUrl?: string;
+  /** The recap's "next hackathon" sentence, already mrkdwn. */
+  closing?: string;
+}
+
+/** Block Kit limits (https://docs.slack.dev/reference/block-kit/blocks). */
+export const LIMITS = {
+  header: 150,
+  sectionText: 3000,
+  field: 2000,
+  buttonText: 75,
+  blocks: 50,
+} as const;
+
+/** Content-supplied detail sections at most; the rest of a very long body is cut, never the message. */
+const MAX_DETAIL_SECTIONS = 12;
+
+/** Content is organiser prose: without escaping, `<` or `&` in it would turn into Slack markup. */
+export function escapeText(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function clip(value: string, max: number): string {
+  return value.length <= max ? value : `${value.slice(0, max - 1).trimEnd()}…`;
+}
+
+export function header(text: string): KnownBlock {
+  return { type: 'header', text: { type: 'plain_text', text: clip(text, LIMITS.header), emoji: true } };
+}
+
+export function section(mrkdwn: string): SectionBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text: clip(mrkdwn, LIMITS.sectionText) } };
+}
+
+function context(mrkdwn: string): KnownBlock {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: clip(mrkdwn, LIMITS.sectionText) }] };
+}
+
+function linkButton(label: string, url: string, name: string): Button {
+  return {
+    type: 'button',
+    text: { type: 'plain_text', text: clip(label, LIMITS.buttonText), emoji: true },
+    url,
+    action_id: `${LINK_ACTION_PREFIX}${name}`,
+  };
+}
+
+/** Sign-up and "Add to calendar" buttons, whichever the event has; no block when it has neither. */
+export function eventButtons(event: NextEvent): KnownBlock[] {
+  const buttons: Button[] = [];
+  if (event.signup) buttons.push(linkButton('Sign up', event.signup, 'signup'));
+  const calendar = googleCalendarUrl(event);
+  if (calendar) buttons.push(linkButton('Add to calendar', calendar, 'calendar'));
+  return buttons.length > 0 ? [{ type: 'actions', elements: buttons }] : [];
+}
+
+export function whereText(event: NextEvent): string {
+  return event.location ? escapeText(event.location) : '_to be announced_';
+}
+
+/** "the highlights of <url|June 2025 recap>": a link when the recap has a URL, the title otherwise. */
+export function recapLink(latest: Pick<LatestRecapRef, 'title' | 'recapUrl'>): string {
+  const title = escapeText(latest.title).replace(/\|/g, '¦');
+  return latest.recapUrl ? `<${latest.recapUrl}|${title}>` : `_${title}_`;
+}
+
+function listWords(words: string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
+/** "28, 7 and 1 days before and on the first day, at 09:00 (Europe/Berlin)". */
+function remindersText(event: NextEvent): string | undefined {
+  if (event.reminderDays.length === 0) return undefined;
+  const before = event.reminderDays.filter((days) => days > 0);
+  const parts: string[] = [];
+  if (before.length > 0) {
+    parts.push(
+      `${listWords(before.map(String))} ${before.length === 1 && before[0] === 1 ? 'day' : 'days'} before`,
+    );
+  }
+  if (event.reminderDays.includes(0)) parts.push('on the first day');
+  return `Reminders go out ${parts.join(' and ')}, at ${event.remindAt} (${event.timezone}).`;
+}
+
+/** The body split at paragraph boundaries into section-sized pieces. */
+function detailSections(mrkdwn: string): KnownBlock[] {
+  const pieces: string[] = [];
+  let current = '';
+  for (const paragraph of mrkdwn.split(/\n{2,}/)) {
+    const joined = current ? `${current}\n\n${paragraph}` : paragraph;
+    if (joined.length <= LIMITS.sectionText) {
+      current = joined;
+      continue;
+    }
+    if (current) pieces.push(current);
+    current = paragraph;
+    while (current.length > LIMITS.sectionText) {
+      const cut = current.lastIndexOf('\n', LIMITS.sectionText);
+      const at = cut > LIMITS.sectionText / 2 ? cut : current.lastIndexOf(' ', LIMITS.sectionText);
+      const end = at > 0 ? at : LIMITS.sectionText;
+      pieces.push(current.slice(0, end));
+      current = current.slice(end).trimStart();
+    }
+  }
+  if (current) pieces.push(current);
+  const kept = pieces.slice(0, MAX_DETAIL_SECTIONS);
+  if (pieces.length > kept.length) kept[kept.length - 1] = clip(`${kept.at(-1)}\n…`, LIMITS.sectionText);
+  return kept.map(section);
+}
+
+function closingBlocks(latest: LatestRecapRef | undefined): KnownBlock[] {
+  if (!latest?.closing) return [];
+  return [section(`From the latest recap, ${recapLink(latest)}:\n>${latest.closing.replace(/\n/g, '\n>')}`)];
+}
+
+function dayOfEvent(event: NextEvent, now: Date): string {
+  const status = countdown(now, event.start!, event.timezone);
+  if (status === 'today') return 'starts today';
+  if (status.startsWith('started')) return 'happening now';
+  return status;
+}
+
+function upcomingBlocks(event: NextEvent, now: Date, latest: LatestRecapRef | undefined): KnownBlock[] {
+  const blocks: KnownBlock[] = [
+    header(`🗓️ ${event.title}`),
+    {
+      type: 'section',
+      fields: [
+        {
+          type: 'mrkdwn',
+          text: clip(`*When*\n${formatEventDates(event)}\n_${dayOfEvent(event, now)}_`, LIMITS.field),
+        },
+        { type: 'mrkdwn', text: clip(`*Where*\n${whereText(event)}`, LIMITS.field) },
+      ],
+    },
+    ...eventButtons(event),
+  ];
+  if (event.details) blocks.push({ type: 'divider' }, ...detailSections(event.details.mrkdwn));
+  const notes = [
+    remindersText(event),
+    latest ? `Highlights of the last hackathon: ${recapLink(latest)}` : undefined,
+  ];
+  for (const note of notes) if (note) blocks.push(context(note));
+  return blocks;
+}
+
+function noDateBlocks(event: NextEvent, latest: LatestRecapRef | undefined): KnownBlock[] {
+  const when = event.when ? `not set yet — ${escapeText(event.when)}` : 'not set yet';
+  const buttons = eventButtons(event);
+  const blocks: KnownBlock[] = [
+    header(`🗓️ ${event.title}`),
+    section(`*When:* ${when}\n*Where:* ${whereText(event)}`),
+    ...closingBlocks(latest),
+    ...buttons,
+  ];
+  if (event.details) blocks.push({ type: 'divider' }, ...detailSections(event.details.mrkdwn));
+  blocks.push(context('Reminders begin once the organisers set a date.'));
+  return blocks;
+}
+
+function overBlocks(event: NextEvent, latest: LatestRecapRef | undefined): KnownBlock[] {
+  return [
+    header(`🗓️ ${event.title}`),
+    section(
+      `*${escapeText(event.title)}* took place ${formatEventDates(event)} and is over. ` +
+        'The date of the next hackathon is not set yet.',
+    ),
+    ...closingBlocks(latest),
+    context('Reminders begin once the organisers set the next date.'),
+  ];
+}
+
+function noEventBlocks(latest: LatestRecapRef | undefined): KnownBlock[] {
+  return [
+    header('🗓️ Next hackathon'),
+    section('The next hackathon is not on file yet, so there is no date and there are no reminders.'),
+    ...closingBlocks(latest),
+  ];
+}
+
+export function nextEventBlocks(
+  event: NextEvent | undefined,
+  now: Date,
+  latest?: LatestRecapRef,
+): KnownBlock[] {
+  const blocks = !event
+    ? noEventBlocks(latest)
+    : !event.start
+      ? noDateBlocks(event, latest)
+      : planReminders(event, now).status === 'over'
+        ? overBlocks(event, latest)
+        : upcomingBlocks(event, now, latest);
+  return blocks.slice(0, LIMITS.blocks);
+}
+
+function fallbackText(event: NextEvent | undefined, now: Date, latest: LatestRecapRef | undefined): string {
+  if (!event) {
+    return latest?.closing
+      ? `The next hackathon is not on file yet. The latest recap says: ${latest.closing}`
+      : 'The next hackathon is not on file yet.';
+  }
+  const title = escapeText(event.title);
+  if (!event.start) {
+    return `${title}: the date is not set yet${event.when ? ` — ${escapeText(event.when)}` : ''}.`;
+  }
+  if (planReminders(event, now).status === 'over') {
+    return `${title} took place ${formatEventDates(event)}; the next date is not set yet.`;
+  }
+  const where = event.location ? `, ${escapeText(event.location)}` : '';
+  return `${title}: ${formatEventDates(event)} (${dayOfEvent(event, now)})${where}.`;
+}
+
+export function nextEventView(
+  event: NextEvent | undefined,
+  now: Date,
+  latest?: LatestRecapRef,
+): SlackMessage {
+  return { text: fallbackText(event, now, latest), blocks: nextEventBlocks(event, now, latest) };
+}
