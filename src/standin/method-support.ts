@@ -1,0 +1,101 @@
+import type { MessageMetadata, StandinChannel } from './model.js';
+import { type ApiArgs, isRecord } from './wire.js';
+import type { Workspace } from './workspace.js';
+
+export type ApiResult = { ok: boolean } & Record<string, unknown>;
+
+export interface MethodContext {
+  workspace: Workspace;
+  now: Date;
+  token: string;
+  socketUrl: string | undefined;
+}
+
+export type MethodHandler = (args: ApiArgs, ctx: MethodContext) => ApiResult;
+
+export function failure(error: string): ApiResult {
+  return { ok: false, error };
+}
+
+export function stringArg(args: ApiArgs, key: string): string | undefined {
+  const value = args[key];
+  if (typeof value === 'string') return value === '' ? undefined : value;
+  if (typeof value === 'number') return String(value);
+  return undefined;
+}
+
+/** Form bodies carry numbers as strings; NaN means "present but not a number". */
+export function numberArg(args: ApiArgs, key: string): number | undefined {
+  const value = args[key];
+  if (value === undefined || value === '') return undefined;
+  return typeof value === 'number' ? value : Number(value);
+}
+
+export function booleanArg(args: ApiArgs, key: string): boolean {
+  const value = args[key];
+  return value === true || value === 'true' || value === '1' || value === 1;
+}
+
+/** A user id where a channel is expected means "the bot's DM with that user", as Slack treats it. */
+export function resolveChannel(workspace: Workspace, id: string | undefined): StandinChannel | undefined {
+  if (!id) return undefined;
+  const channel = workspace.channel(id);
+  if (channel) return channel;
+  if ((id.startsWith('U') || id.startsWith('W')) && workspace.user(id)) return workspace.imWith(id);
+  return undefined;
+}
+
+/** Private conversations the bot is not in are invisible to it; public ones only refuse writes. */
+export function accessError(workspace: Workspace, channel: StandinChannel | undefined): string | undefined {
+  if (!channel) return 'channel_not_found';
+  if (workspace.isMember(channel.id)) return undefined;
+  return channel.is_private ? 'channel_not_found' : 'not_in_channel';
+}
+
+export function visibilityError(
+  workspace: Workspace,
+  channel: StandinChannel | undefined,
+): string | undefined {
+  if (!channel) return 'channel_not_found';
+  if (channel.is_private && !workspace.isMember(channel.id)) return 'channel_not_found';
+  return undefined;
+}
+
+export interface MessageContent {
+  text: string;
+  blocks?: unknown[];
+  metadata?: MessageMetadata;
+}
+
+const MAX_TEXT_LENGTH = 40_000;
+const MAX_MESSAGE_BLOCKS = 50;
+
+/** The content checks chat.postMessage, chat.scheduleMessage and chat.update share. */
+export function messageContent(args: ApiArgs, requireContent: boolean): MessageContent | { error: string } {
+  const text = typeof args.text === 'string' ? args.text : '';
+  let blocks: unknown[] | undefined;
+  if (args.blocks !== undefined && args.blocks !== '') {
+    if (typeof args.blocks === 'string') return { error: 'invalid_blocks_format' };
+    if (!Array.isArray(args.blocks)) return { error: 'invalid_blocks_format' };
+    if (args.blocks.length > MAX_MESSAGE_BLOCKS) return { error: 'invalid_blocks' };
+    if (!args.blocks.every((b) => isRecord(b) && typeof b.type === 'string'))
+      return { error: 'invalid_blocks' };
+    blocks = args.blocks;
+  }
+  const hasAttachments = Array.isArray(args.attachments) && args.attachments.length > 0;
+  if (requireContent && text === '' && !blocks?.length && !hasAttachments) return { error: 'no_text' };
+  if (text.length > MAX_TEXT_LENGTH) return { error: 'msg_too_long' };
+  let metadata: MessageMetadata | undefined;
+  if (args.metadata !== undefined && args.metadata !== '') {
+    const m = args.metadata;
+    if (!isRecord(m) || typeof m.event_type !== 'string' || !isRecord(m.event_payload)) {
+      return { error: 'invalid_metadata_format' };
+    }
+    metadata = { event_type: m.event_type, event_payload: m.event_payload };
+  }
+  return {
+    text,
+    ...(blocks ? { blocks } : {}),
+    ...(metadata ? { metadata } : {}),
+  };
+}
