@@ -24,7 +24,9 @@ async function answeredInSlack(
     limit: 200,
   });
   return (replies.messages ?? []).some(
-    (m) => m.metadata?.event_type === ANSWER_EVENT_TYPE && m.metadata.event_payload?.event_id === eventId,
+    (m) =>
+      m.metadata?.event_type === ANSWER_EVENT_TYPE &&
+      (m.metadata.event_payload as Record<string, unknown> | undefined)?.event_id === eventId,
   );
 }
 

@@ -1,0 +1,95 @@
+import type { KnownBlock } from '@slack/types';
+import type { Recap } from '../content/model.js';
+import type { Library } from '../library.js';
+import { formatCount, formatDate, oneLine } from './format.js';
+import { MAX_BLOCKS_HOME, MAX_SECTION_TEXT, splitMrkdwn, truncate } from './limits.js';
+import type { HomeView } from './message.js';
+import { escapeMrkdwn, mrkdwnLink, plainText } from './mrkdwn.js';
+import { nextEventBlocks } from './next-event.js';
+import { videoLinkMrkdwn } from './topics.js';
+
+/** Sub-commands worth a line on the Home tab; `/hackathon help` has them all. */
+const HOW_TO = [
+  ['/hackathon topics', 'everything built at the last hackathon'],
+  ['/hackathon wireguard', 'one topic: summary, presentation video, pull requests'],
+  ['/hackathon next', 'when and where the next hackathon is, with an Add to calendar link'],
+  ['/hackathon help', 'every command, with examples'],
+  ['@hackathon-bot <keyword>', 'the same answers in a channel thread'],
+] as const;
+
+function header(text: string): KnownBlock {
+  return { type: 'header', text: plainText(text, 150) };
+}
+
+function sectionText(mrkdwn: string): KnownBlock[] {
+  return splitMrkdwn(mrkdwn, MAX_SECTION_TEXT).map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } }));
+}
+
+/** One block per recap section: a line per topic with its video, so the whole recap fits the tab. */
+function highlights(recap: Recap): KnownBlock[] {
+  return recap.sections.flatMap((section) => {
+    const lines = section.topicIds
+      .map((id) => recap.topics.find((t) => t.id === id))
+      .filter((t) => t !== undefined)
+      .map((topic) => {
+        const video = videoLinkMrkdwn(topic);
+        const fast = topic.fastTrack ? ' 🏎️' : '';
+        return `• ${escapeMrkdwn(truncate(oneLine(topic.title), 150))}${fast}${video ? `  ${video}` : ''}`;
+      });
+    const title = `*${section.emoji ? `${section.emoji} ` : ''}${escapeMrkdwn(section.title)}*`;
+    return sectionText([title, ...lines].join('\n'));
+  });
+}
+
+function recapLine(recap: Recap): string {
+  const { event } = recap;
+  const title = escapeMrkdwn(truncate(oneLine(event.title), 300));
+  const parts = [
+    event.recapUrl ? mrkdwnLink(event.recapUrl, truncate(oneLine(event.title), 300)) : `*${title}*`,
+    escapeMrkdwn(formatDate(event.date)),
+    formatCount(recap.topics.length, 'topic'),
+  ];
+  if (event.recordingUrl) parts.push(mrkdwnLink(event.recordingUrl, '▶ wrap-up recording'));
+  return parts.join(' · ');
+}
+
+/**
+ * The App Home tab: the latest recap's highlights, the next hackathon, and how to use the bot. Home tabs
+ * allow 100 blocks; the highlights take one block per section, so even a large recap leaves room.
+ */
+export function homeView(library: Library, now: Date): HomeView {
+  const latest = library.latest;
+  const blocks: KnownBlock[] = [
+    header('🌱 Hack The Garden'),
+    ...sectionText(recapLine(latest)),
+    { type: 'divider' },
+    ...highlights(latest),
+    { type: 'divider' },
+    ...nextEventBlocks(library.next, now, {
+      title: latest.event.title,
+      recapUrl: latest.event.recapUrl,
+      closing: latest.nextHackathon?.mrkdwn,
+    }),
+    { type: 'divider' },
+    header('How to use hackathon-bot'),
+    ...sectionText(HOW_TO.map(([command, what]) => `\`${command}\` — ${what}`).join('\n')),
+  ];
+  const earlier = library.recaps.slice(1, 6);
+  if (earlier.length > 0) {
+    blocks.push({
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: truncate(`Earlier recaps: ${earlier.map((r) => escapeMrkdwn(formatDate(r.event.date))).join(' · ')} — try \`/hackathon topics ${earlier[0]?.event.date.slice(0, 7)}\``, 3000),
+        },
+      ],
+    });
+  }
+  if (blocks.length > MAX_BLOCKS_HOME) {
+    const kept = blocks.slice(0, MAX_BLOCKS_HOME - 1);
+    kept.push({ type: 'context', elements: [{ type: 'mrkdwn', text: 'More in `/hackathon topics`.' }] });
+    return { type: 'home', blocks: kept };
+  }
+  return { type: 'home', blocks };
+}
