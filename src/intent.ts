@@ -1,3 +1,5 @@
+import { CHANNEL_MENTION } from './slack-ids.js';
+
 /**
  * What a person asked for, from the text after `/hackathon` (or after an @-mention). Pure: the same text
  * always means the same intent, which is why buttons carry intent text and re-render views from it.
@@ -20,9 +22,6 @@ export type ReadIntent = Extract<Intent, { kind: 'help' | 'topics' | 'topic' | '
 export function isReadIntent(intent: Intent): intent is ReadIntent {
   return ['help', 'topics', 'topic', 'search', 'next'].includes(intent.kind);
 }
-
-/** Slack's own markup a user may type or paste: `<#C123|general>`, `<@U123>`, `<https://x|y>`, `<!here>`. */
-const CHANNEL_MENTION = /^<#([CG][A-Z0-9]+)(?:\|[^>]*)?>$/;
 
 /** Longest text we look at: Slack allows 4,000 characters, no query needs more than this. */
 const MAX_TEXT = 500;

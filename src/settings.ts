@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PUBLIC_OR_PRIVATE_CHANNEL_ID, USER_ID_LIST } from './slack-ids.js';
 
 /**
  * Every setting of the bot, read once from the environment (and `.env`) and validated, so that a
@@ -34,14 +35,11 @@ const schema = z.object({
     (v) => (typeof v === 'string' ? v.toLowerCase() : v),
     z.enum(LOG_LEVELS).default('info'),
   ),
-  ANNOUNCE_CHANNEL: optional(z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a channel ID like C0123ABCD')),
+  ANNOUNCE_CHANNEL: optional(
+    z.string().regex(PUBLIC_OR_PRIVATE_CHANNEL_ID, 'must be a channel ID like C0123ABCD'),
+  ),
   ANNOUNCERS: optional(
-    z
-      .string()
-      .regex(
-        /^\s*[UW][A-Z0-9]+(\s*,\s*[UW][A-Z0-9]+)*\s*$/,
-        'must be user IDs separated by commas, like U012,U034',
-      ),
+    z.string().regex(USER_ID_LIST, 'must be user IDs separated by commas, like U012,U034'),
   ),
   AUTO_ANNOUNCE: flag,
   OPEN_SUBSCRIPTIONS: flag,

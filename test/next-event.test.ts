@@ -176,7 +176,7 @@ describe('markdownToRichText', () => {
     expect(details?.mrkdwn).toBe(
       'Bring *a laptop* &amp; _snacks_ &lt;3.\n\n' +
         '• Sign up <https://example.org/a?b=1&c=2|here>\n' +
-        '• Read <https://github.com/gardener-community/hackathon|the ¦ repo>',
+        '• Read <https://github.com/gardener-community/hackathon|the ∣ repo>',
     );
     expect(details?.text).toBe(
       'Bring a laptop & snacks <3.\n\n• Sign up here (https://example.org/a?b=1&c=2)\n' +

@@ -4,12 +4,14 @@
  * not the people who wrote the bot.
  */
 import { DateTime, IANAZone } from 'luxon';
-import type { List, ListItem, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { PhrasingContent, Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { PUBLIC_OR_PRIVATE_CHANNEL_ID as CHANNEL_ID } from '../slack-ids.js';
+import { toMrkdwn, toPlain } from './markdown.js';
 import type { ContentProblem, NextEvent, RichText } from './model.js';
 
 export const DEFAULT_TIMEZONE = 'Europe/Berlin';
@@ -19,7 +21,6 @@ export const DEFAULT_REMIND_AT = '09:00';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const REMINDER_ENTRY = /^(\d{1,3})d$/;
-const CHANNEL_ID = /^[CG][A-Z0-9]{6,}$/;
 
 /** What each field must look like: one sentence, used for every way the field can be wrong. */
 const RULES = {
@@ -252,139 +253,20 @@ function canonicalZone(zone: string): string {
   }
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// Markdown body → plain text and Slack mrkdwn. The body is short organiser prose, so a small converter that
-// knows paragraphs, emphasis, links, lists, quotes and code is enough.
-
-function escapeMrkdwn(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** Inside `<url|label>` a `|` or `>` would end the label early. */
-function linkLabel(value: string): string {
-  return escapeMrkdwn(value).replace(/\|/g, '¦');
-}
-
-interface Rendered {
-  text: string;
-  mrkdwn: string;
-}
-
-function joinRendered(parts: Rendered[], separator: string): Rendered {
-  return {
-    text: parts.map((part) => part.text).join(separator),
-    mrkdwn: parts.map((part) => part.mrkdwn).join(separator),
-  };
-}
-
-function wrap(inner: Rendered, marker: string): Rendered {
-  return inner.text.trim() === '' ? inner : { text: inner.text, mrkdwn: `${marker}${inner.mrkdwn}${marker}` };
-}
-
-function renderInline(nodes: PhrasingContent[]): Rendered {
-  return joinRendered(nodes.map(renderPhrasing), '');
-}
-
-function renderPhrasing(node: PhrasingContent): Rendered {
-  switch (node.type) {
-    case 'text':
-      return { text: node.value, mrkdwn: escapeMrkdwn(node.value) };
-    case 'strong':
-      return wrap(renderInline(node.children), '*');
-    case 'emphasis':
-      return wrap(renderInline(node.children), '_');
-    case 'delete':
-      return wrap(renderInline(node.children), '~');
-    case 'inlineCode':
-      return { text: node.value, mrkdwn: `\`${escapeMrkdwn(node.value)}\`` };
-    case 'break':
-      return { text: '\n', mrkdwn: '\n' };
-    case 'link': {
-      const label = renderInline(node.children).text.trim();
-      if (!label || label === node.url) return { text: node.url, mrkdwn: `<${node.url}>` };
-      // The plain text is what calendars and notifications show, where a link without its URL is lost.
-      return { text: `${label} (${node.url})`, mrkdwn: `<${node.url}|${linkLabel(label)}>` };
-    }
-    case 'image':
-      return node.alt
-        ? { text: node.alt, mrkdwn: `<${node.url}|${linkLabel(node.alt)}>` }
-        : { text: node.url, mrkdwn: `<${node.url}>` };
-    case 'html':
-      return { text: '', mrkdwn: '' };
-    default:
-      return 'children' in node ? renderInline((node as Parent).children as PhrasingContent[]) : empty();
-  }
-}
-
-function empty(): Rendered {
-  return { text: '', mrkdwn: '' };
-}
-
-function indent(value: string, prefix: string): string {
-  return value
-    .split('\n')
-    .map((line, index) => (index === 0 || line === '' ? line : `${prefix}${line}`))
-    .join('\n');
-}
-
-function renderList(list: List): Rendered {
-  const start = list.start ?? 1;
-  return joinRendered(
-    list.children.map((item: ListItem, index) => {
-      const bullet = list.ordered ? `${start + index}. ` : '• ';
-      const check = item.checked === true ? '☑ ' : item.checked === false ? '☐ ' : '';
-      const body = joinRendered(item.children.map(renderBlock).filter(notEmpty), '\n');
-      const pad = ' '.repeat(bullet.length + 1);
-      return {
-        text: `${bullet}${check}${indent(body.text, pad)}`,
-        mrkdwn: `${bullet}${check}${indent(body.mrkdwn, pad)}`,
-      };
-    }),
-    '\n',
-  );
-}
-
-function notEmpty(part: Rendered): boolean {
-  return part.text.trim() !== '' || part.mrkdwn.trim() !== '';
-}
-
-function renderBlock(node: RootContent): Rendered {
-  switch (node.type) {
-    case 'paragraph':
-      return renderInline(node.children);
-    case 'heading':
-      return wrap(renderInline(node.children), '*');
-    case 'list':
-      return renderList(node);
-    case 'blockquote': {
-      const inner = joinRendered(node.children.map(renderBlock).filter(notEmpty), '\n');
-      return {
-        text: inner.text,
-        mrkdwn: inner.mrkdwn
-          .split('\n')
-          .map((line) => `> ${line}`)
-          .join('\n'),
-      };
-    }
-    case 'code':
-      return { text: node.value, mrkdwn: `\`\`\`\n${escapeMrkdwn(node.value)}\n\`\`\`` };
-    case 'thematicBreak':
-      return { text: '—', mrkdwn: '—' };
-    case 'html':
-    case 'definition':
-    case 'yaml':
-      return empty();
-    default:
-      return 'children' in node
-        ? joinRendered(((node as Parent).children as RootContent[]).map(renderBlock).filter(notEmpty), '\n')
-        : empty();
+/** Calendars and notifications show no links: in plain text a link keeps its address after its label. */
+function appendLinkUrls(node: Root | RootContent | PhrasingContent): void {
+  if (!('children' in node)) return;
+  for (const child of node.children) appendLinkUrls(child);
+  if (node.type === 'link' && toPlain([node]) !== node.url) {
+    node.children.push({ type: 'text', value: ` (${node.url})` });
   }
 }
 
 /** The body as Slack shows it; `undefined` when there is nothing but whitespace and comments. */
 export function markdownToRichText(markdown: string): RichText | undefined {
   const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root;
-  const rendered = joinRendered(tree.children.map(renderBlock).filter(notEmpty), '\n\n');
-  const result = { text: rendered.text.trim(), mrkdwn: rendered.mrkdwn.trim() };
-  return result.text === '' && result.mrkdwn === '' ? undefined : result;
+  const mrkdwn = toMrkdwn(tree.children);
+  appendLinkUrls(tree);
+  const text = toPlain(tree.children);
+  return text === '' && mrkdwn === '' ? undefined : { text, mrkdwn };
 }

@@ -1,5 +1,4 @@
 import type { Nodes, Parent, PhrasingContent, RootContent } from 'mdast';
-import { toString as mdastToString } from 'mdast-util-to-string';
 import type { RichText } from './model.js';
 
 /**
@@ -9,6 +8,8 @@ import type { RichText } from './model.js';
  */
 export interface RenderOptions {
   baseUrl?: string;
+  /** Plain text instead of mrkdwn: no markers, no escaping, links as their label. */
+  plain?: boolean;
 }
 
 const STRAY_CLOCK = /\n\s*\d{1,2}:\d{2}\s*$/;
@@ -27,7 +28,8 @@ export function absoluteUrl(url: string, baseUrl?: string): string | undefined {
 }
 
 /** A bold/italic/strike marker only works in Slack next to a word boundary: pad where needed. */
-function wrap(marker: string, inner: string): string {
+function wrap(marker: string, inner: string, options: RenderOptions): string {
+  if (options.plain) return inner;
   const trimmed = inner.trim();
   if (!trimmed) return inner;
   const lead = inner.slice(0, inner.length - inner.trimStart().length);
@@ -41,22 +43,25 @@ function phrasing(nodes: readonly PhrasingContent[], options: RenderOptions): st
 
 function inline(node: PhrasingContent, options: RenderOptions): string {
   switch (node.type) {
-    case 'text':
+    case 'text': {
       // Soft line breaks inside a Markdown paragraph are spaces when rendered.
       // A stray clock time on its own line ("15:55") is a paste accident seen in real recaps.
-      return escapeMrkdwnText(node.value.replace(STRAY_CLOCK, '').replace(/\s*\n\s*/g, ' '));
+      const value = node.value.replace(STRAY_CLOCK, '').replace(/\s*\n\s*/g, ' ');
+      return options.plain ? value : escapeMrkdwnText(value);
+    }
     case 'strong':
-      return wrap('*', phrasing(node.children, options).replace(/\*/g, ''));
+      return wrap('*', phrasing(node.children, options).replace(/\*/g, ''), options);
     case 'emphasis':
-      return wrap('_', phrasing(node.children, options).replace(/_/g, ' '));
+      return wrap('_', phrasing(node.children, options).replace(/_/g, ' '), options);
     case 'delete':
-      return wrap('~', phrasing(node.children, options));
+      return wrap('~', phrasing(node.children, options), options);
     case 'inlineCode':
-      return `\`${escapeMrkdwnText(node.value.replace(/`/g, "'"))}\``;
+      return options.plain ? node.value : `\`${escapeMrkdwnText(node.value.replace(/`/g, "'"))}\``;
     case 'break':
       return '\n';
     case 'link': {
-      const label = phrasing(node.children, options).replace(/[|]/g, '/').trim();
+      if (options.plain) return phrasing(node.children, options);
+      const label = phrasing(node.children, options).replace(/[|]/g, '∣').trim();
       const url = absoluteUrl(node.url, options.baseUrl);
       if (!url) return label;
       return `<${url.replace(/[|>]/g, encodeURIComponent)}|${label || url}>`;
@@ -93,17 +98,17 @@ function block(node: RootContent, options: RenderOptions, depth = 0): string {
     case 'paragraph':
       return phrasing(node.children, options).trim();
     case 'heading':
-      return wrap('*', phrasing(node.children, options).replace(/\*/g, ''));
+      return wrap('*', phrasing(node.children, options).replace(/\*/g, ''), options);
     case 'list':
       return listItems(node, options, depth);
     case 'code':
-      return `\`\`\`\n${escapeMrkdwnText(node.value)}\n\`\`\``;
+      return options.plain ? node.value : `\`\`\`\n${escapeMrkdwnText(node.value)}\n\`\`\``;
     case 'blockquote':
       return node.children
         .map((c) => block(c, options, depth))
         .join('\n')
         .split('\n')
-        .map((line) => `> ${line}`)
+        .map((line) => (options.plain ? line : `> ${line}`))
         .join('\n');
     case 'table':
       return node.children
@@ -128,16 +133,8 @@ export function toMrkdwn(nodes: readonly RootContent[], options: RenderOptions =
     .join('\n\n');
 }
 
-export function toPlain(nodes: readonly Nodes[]): string {
-  return nodes
-    .map((n) =>
-      mdastToString(n, { includeImageAlt: false })
-        .replace(STRAY_CLOCK, '')
-        .replace(/\s*\n\s*/g, ' ')
-        .trim(),
-    )
-    .filter(Boolean)
-    .join('\n');
+export function toPlain(nodes: readonly RootContent[]): string {
+  return toMrkdwn(nodes, { plain: true });
 }
 
 export function richText(nodes: readonly RootContent[], options: RenderOptions = {}): RichText {

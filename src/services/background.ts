@@ -1,11 +1,94 @@
 import type { WebClient } from '@slack/web-api';
 import type { BotContext } from '../context.js';
+import { type ReconcileSummary, reconcileReminders, reminderChannel } from '../reminders/reconcile.js';
+import { type AutoAnnounceSummary, autoAnnounce } from './announce.js';
 
 export interface BackgroundJobs {
+  /** The start-up passes; resolves when they are done (they never reject). */
+  readonly started: Promise<void>;
   stop(): void;
 }
 
-/** Reminder reconciling and auto-announcement, started with the bot. */
-export function startBackgroundJobs(_context: BotContext, _client: WebClient): BackgroundJobs {
-  return { stop() {} };
+/** One reminder pass with the current content and clock; undefined when there is nothing to reconcile. */
+export async function reminderPass(
+  context: BotContext,
+  client: WebClient,
+): Promise<ReconcileSummary | undefined> {
+  const library = context.library();
+  const event = library.next;
+  const channel = reminderChannel(context.settings, event);
+  if (!event) return undefined;
+  if (!channel) {
+    if (event.start) {
+      context.logger.warn(
+        'Reminders: no channel to post them in; set ANNOUNCE_CHANNEL or `channel:` in next-hackathon.md',
+      );
+    }
+    return undefined;
+  }
+  const latest = library.recaps[0]?.event;
+  return reconcileReminders(client, {
+    channel,
+    event,
+    now: context.clock(),
+    ...(latest ? { latest: { title: latest.title, recapUrl: latest.recapUrl } } : {}),
+    logger: context.logger,
+  });
+}
+
+export async function autoAnnouncePass(
+  context: BotContext,
+  client: WebClient,
+): Promise<AutoAnnounceSummary | undefined> {
+  const { settings } = context;
+  if (!settings.autoAnnounce) return undefined;
+  if (!settings.announceChannel) {
+    context.logger.warn('AUTO_ANNOUNCE is on but ANNOUNCE_CHANNEL is not set: nothing is announced');
+    return undefined;
+  }
+  return autoAnnounce(client, {
+    channel: settings.announceChannel,
+    recaps: context.library().recaps,
+    botUserId: context.botUserId,
+    logger: context.logger,
+  });
+}
+
+/**
+ * Reminder reconciling (at start-up, then every REMINDER_CHECK_HOURS) and the auto-announcement (once at
+ * start-up). Scheduled messages live in Slack, so a pass missed while the bot is down costs nothing; the
+ * timer is unref'd so it never keeps the process alive on its own.
+ */
+export function startBackgroundJobs(context: BotContext, client: WebClient): BackgroundJobs {
+  let stopped = false;
+  let running: Promise<unknown> | undefined;
+  const guard = async <T>(name: string, job: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await job();
+    } catch (error) {
+      context.logger.error(`${name} failed: ${(error as Error).message}`);
+      return undefined;
+    }
+  };
+  // A slow pass must not overlap the next one: both would schedule, and both would have to clean up.
+  const remind = async (): Promise<void> => {
+    if (stopped || running) return;
+    running = guard('Reminder pass', () => reminderPass(context, client));
+    await running;
+    running = undefined;
+  };
+
+  const started = Promise.all([
+    remind(),
+    guard('Auto-announce', () => autoAnnouncePass(context, client)),
+  ]).then(() => undefined);
+  const timer = setInterval(() => void remind(), context.settings.reminderCheckHours * 3_600_000);
+  timer.unref();
+  return {
+    started,
+    stop() {
+      stopped = true;
+      clearInterval(timer);
+    },
+  };
 }

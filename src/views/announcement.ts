@@ -5,6 +5,7 @@
  */
 import type { Button, KnownBlock } from '@slack/types';
 import type { Recap, Section, Topic } from '../content/model.js';
+import { CHANNEL_ID } from '../slack-ids.js';
 import { ACTION } from './actions.js';
 import { formatCount, formatDate, oneLine } from './format.js';
 import {
@@ -137,7 +138,7 @@ export function parseAnnounceValue(value: string): AnnounceTarget | undefined {
     const parsed: unknown = JSON.parse(value);
     if (typeof parsed !== 'object' || parsed === null) return undefined;
     const { channel, recap } = parsed as Record<string, unknown>;
-    if (typeof channel !== 'string' || !/^[CGD][A-Z0-9_]+$/.test(channel)) return undefined;
+    if (typeof channel !== 'string' || !CHANNEL_ID.test(channel)) return undefined;
     if (typeof recap !== 'string' || recap === '') return undefined;
     return { channel, recapId: recap };
   } catch {

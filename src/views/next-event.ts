@@ -7,7 +7,17 @@ import type { NextEvent } from '../content/model.js';
 import { countdown, formatEventDates, planReminders } from '../reminders/plan.js';
 import { LINK_ACTION_PREFIX } from './actions.js';
 import { googleCalendarUrl } from './calendar.js';
+import {
+  MAX_BLOCKS_MESSAGE,
+  MAX_BUTTON_TEXT,
+  MAX_FIELD_TEXT,
+  MAX_HEADER_TEXT,
+  MAX_SECTION_TEXT,
+  splitMrkdwn,
+  truncate,
+} from './limits.js';
 import type { SlackMessage } from './message.js';
+import { escapeMrkdwn, mrkdwnLink } from './mrkdwn.js';
 
 /** What the newest recap contributes: where to read it, and its sentence about the next hackathon. */
 export interface LatestRecapRef {
@@ -17,43 +27,22 @@ export interface LatestRecapRef {
   closing?: string;
 }
 
-/** Block Kit limits (https://docs.slack.dev/reference/block-kit/blocks). */
-export const LIMITS = {
-  header: 150,
-  sectionText: 3000,
-  field: 2000,
-  buttonText: 75,
-  blocks: 50,
-} as const;
-
-/** Content-supplied detail sections at most; the rest of a very long body is cut, never the message. */
-const MAX_DETAIL_SECTIONS = 12;
-
-/** Content is organiser prose: without escaping, `<` or `&` in it would turn into Slack markup. */
-export function escapeText(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-export function clip(value: string, max: number): string {
-  return value.length <= max ? value : `${value.slice(0, max - 1).trimEnd()}…`;
-}
-
 export function header(text: string): KnownBlock {
-  return { type: 'header', text: { type: 'plain_text', text: clip(text, LIMITS.header), emoji: true } };
+  return { type: 'header', text: { type: 'plain_text', text: truncate(text, MAX_HEADER_TEXT), emoji: true } };
 }
 
 export function section(mrkdwn: string): SectionBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text: clip(mrkdwn, LIMITS.sectionText) } };
+  return { type: 'section', text: { type: 'mrkdwn', text: truncate(mrkdwn, MAX_SECTION_TEXT) } };
 }
 
 function context(mrkdwn: string): KnownBlock {
-  return { type: 'context', elements: [{ type: 'mrkdwn', text: clip(mrkdwn, LIMITS.sectionText) }] };
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(mrkdwn, MAX_SECTION_TEXT) }] };
 }
 
 function linkButton(label: string, url: string, name: string): Button {
   return {
     type: 'button',
-    text: { type: 'plain_text', text: clip(label, LIMITS.buttonText), emoji: true },
+    text: { type: 'plain_text', text: truncate(label, MAX_BUTTON_TEXT), emoji: true },
     url,
     action_id: `${LINK_ACTION_PREFIX}${name}`,
   };
@@ -69,13 +58,12 @@ export function eventButtons(event: NextEvent): KnownBlock[] {
 }
 
 export function whereText(event: NextEvent): string {
-  return event.location ? escapeText(event.location) : '_to be announced_';
+  return event.location ? escapeMrkdwn(event.location) : '_to be announced_';
 }
 
 /** "the highlights of <url|June 2025 recap>": a link when the recap has a URL, the title otherwise. */
 export function recapLink(latest: Pick<LatestRecapRef, 'title' | 'recapUrl'>): string {
-  const title = escapeText(latest.title).replace(/\|/g, '¦');
-  return latest.recapUrl ? `<${latest.recapUrl}|${title}>` : `_${title}_`;
+  return latest.recapUrl ? mrkdwnLink(latest.recapUrl, latest.title) : `_${escapeMrkdwn(latest.title)}_`;
 }
 
 function listWords(words: string[]): string {
@@ -97,29 +85,14 @@ function remindersText(event: NextEvent): string | undefined {
   return `Reminders go out ${parts.join(' and ')}, at ${event.remindAt} (${event.timezone}).`;
 }
 
-/** The body split at paragraph boundaries into section-sized pieces. */
+/** The body split at paragraph boundaries into section-sized pieces; a very long one is cut, never the message. */
+/** Content-supplied detail sections at most; the rest of a very long body is cut, never the message. */
+const MAX_DETAIL_SECTIONS = 12;
+
 function detailSections(mrkdwn: string): KnownBlock[] {
-  const pieces: string[] = [];
-  let current = '';
-  for (const paragraph of mrkdwn.split(/\n{2,}/)) {
-    const joined = current ? `${current}\n\n${paragraph}` : paragraph;
-    if (joined.length <= LIMITS.sectionText) {
-      current = joined;
-      continue;
-    }
-    if (current) pieces.push(current);
-    current = paragraph;
-    while (current.length > LIMITS.sectionText) {
-      const cut = current.lastIndexOf('\n', LIMITS.sectionText);
-      const at = cut > LIMITS.sectionText / 2 ? cut : current.lastIndexOf(' ', LIMITS.sectionText);
-      const end = at > 0 ? at : LIMITS.sectionText;
-      pieces.push(current.slice(0, end));
-      current = current.slice(end).trimStart();
-    }
-  }
-  if (current) pieces.push(current);
+  const pieces = splitMrkdwn(mrkdwn, MAX_SECTION_TEXT);
   const kept = pieces.slice(0, MAX_DETAIL_SECTIONS);
-  if (pieces.length > kept.length) kept[kept.length - 1] = clip(`${kept.at(-1)}\n…`, LIMITS.sectionText);
+  if (pieces.length > kept.length) kept[kept.length - 1] = truncate(`${kept.at(-1)}\n…`, MAX_SECTION_TEXT);
   return kept.map(section);
 }
 
@@ -143,9 +116,9 @@ function upcomingBlocks(event: NextEvent, now: Date, latest: LatestRecapRef | un
       fields: [
         {
           type: 'mrkdwn',
-          text: clip(`*When*\n${formatEventDates(event)}\n_${dayOfEvent(event, now)}_`, LIMITS.field),
+          text: truncate(`*When*\n${formatEventDates(event)}\n_${dayOfEvent(event, now)}_`, MAX_FIELD_TEXT),
         },
-        { type: 'mrkdwn', text: clip(`*Where*\n${whereText(event)}`, LIMITS.field) },
+        { type: 'mrkdwn', text: truncate(`*Where*\n${whereText(event)}`, MAX_FIELD_TEXT) },
       ],
     },
     ...eventButtons(event),
@@ -160,7 +133,7 @@ function upcomingBlocks(event: NextEvent, now: Date, latest: LatestRecapRef | un
 }
 
 function noDateBlocks(event: NextEvent, latest: LatestRecapRef | undefined): KnownBlock[] {
-  const when = event.when ? `not set yet — ${escapeText(event.when)}` : 'not set yet';
+  const when = event.when ? `not set yet — ${escapeMrkdwn(event.when)}` : 'not set yet';
   const buttons = eventButtons(event);
   const blocks: KnownBlock[] = [
     header(`🗓️ ${event.title}`),
@@ -177,7 +150,7 @@ function overBlocks(event: NextEvent, latest: LatestRecapRef | undefined): Known
   return [
     header(`🗓️ ${event.title}`),
     section(
-      `*${escapeText(event.title)}* took place ${formatEventDates(event)} and is over. ` +
+      `*${escapeMrkdwn(event.title)}* took place ${formatEventDates(event)} and is over. ` +
         'The date of the next hackathon is not set yet.',
     ),
     ...closingBlocks(latest),
@@ -205,7 +178,7 @@ export function nextEventBlocks(
       : planReminders(event, now).status === 'over'
         ? overBlocks(event, latest)
         : upcomingBlocks(event, now, latest);
-  return blocks.slice(0, LIMITS.blocks);
+  return blocks.slice(0, MAX_BLOCKS_MESSAGE);
 }
 
 function fallbackText(event: NextEvent | undefined, now: Date, latest: LatestRecapRef | undefined): string {
@@ -214,14 +187,14 @@ function fallbackText(event: NextEvent | undefined, now: Date, latest: LatestRec
       ? `The next hackathon is not on file yet. The latest recap says: ${latest.closing}`
       : 'The next hackathon is not on file yet.';
   }
-  const title = escapeText(event.title);
+  const title = escapeMrkdwn(event.title);
   if (!event.start) {
-    return `${title}: the date is not set yet${event.when ? ` — ${escapeText(event.when)}` : ''}.`;
+    return `${title}: the date is not set yet${event.when ? ` — ${escapeMrkdwn(event.when)}` : ''}.`;
   }
   if (planReminders(event, now).status === 'over') {
     return `${title} took place ${formatEventDates(event)}; the next date is not set yet.`;
   }
-  const where = event.location ? `, ${escapeText(event.location)}` : '';
+  const where = event.location ? `, ${escapeMrkdwn(event.location)}` : '';
   return `${title}: ${formatEventDates(event)} (${dayOfEvent(event, now)})${where}.`;
 }
 

@@ -6,7 +6,8 @@ import type { KnownBlock } from '@slack/types';
 import type { NextEvent } from '../content/model.js';
 import { countdown, formatEventDates, type PlannedReminder, reminderMarker } from '../reminders/plan.js';
 import type { SlackMessage } from './message.js';
-import { escapeText, eventButtons, header, recapLink, section, whereText } from './next-event.js';
+import { escapeMrkdwn } from './mrkdwn.js';
+import { eventButtons, header, recapLink, section, whereText } from './next-event.js';
 
 /** "starts in 7 days", "starts tomorrow", "starts today", as seen when the reminder is posted. */
 function startsWhen(event: NextEvent, reminder: PlannedReminder): string {
@@ -18,7 +19,7 @@ export function reminderMessage(
   reminder: PlannedReminder,
   latest?: { title: string; recapUrl?: string },
 ): SlackMessage {
-  const title = escapeText(event.title);
+  const title = escapeMrkdwn(event.title);
   const starts = startsWhen(event, reminder);
   const dates = formatEventDates(event);
   const blocks: KnownBlock[] = [
@@ -34,7 +35,7 @@ export function reminderMessage(
       ],
     });
   }
-  const where = event.location ? `, ${escapeText(event.location)}` : '';
+  const where = event.location ? `, ${escapeMrkdwn(event.location)}` : '';
   return {
     text: `Reminder: ${title} ${starts}: ${dates}${where}. ${reminderMarker(reminder.key)}`,
     blocks,

@@ -3,6 +3,7 @@
  * the button, the visible copy drops everything that only makes sense to the person who asked.
  */
 import type { KnownBlock } from '@slack/types';
+import { USER_ID } from '../slack-ids.js';
 import { ACTION } from './actions.js';
 import { fitMessage, MAX_BLOCKS_MESSAGE, MAX_BUTTON_VALUE } from './limits.js';
 import type { SlackMessage } from './message.js';
@@ -53,7 +54,6 @@ export function withShareButton(message: SlackMessage, value: string): SlackMess
 }
 
 /** A user id as Slack writes it in a mention; anything else is not turned into one. */
-const USER_ID = /^[UWB][A-Z0-9_]{1,30}$/;
 
 /**
  * The copy posted in the channel: without the share and paging buttons or other private-only blocks,

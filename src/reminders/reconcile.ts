@@ -1,0 +1,237 @@
+/**
+ * Keeps the reminders Slack holds in `chat.scheduleMessage` equal to the plan, with Slack as the only store:
+ * a reminder scheduled there still goes out while the bot is down. Each pass lists what is scheduled, keeps
+ * what matches the plan, deletes the rest and schedules what is missing, so running it again (a restart,
+ * another instance) changes nothing. The decisions are pure functions; `reconcileReminders` only carries
+ * them out.
+ */
+import type { Logger } from '@slack/logger';
+import type { WebClient } from '@slack/web-api';
+import type { NextEvent } from '../content/model.js';
+import type { Settings } from '../settings.js';
+import { reminderMessage } from '../views/reminder.js';
+import { type PlannedReminder, parseReminderMarker, planReminders } from './plan.js';
+
+/** One of the bot's reminders as `chat.scheduledMessages.list` shows it: the key comes from the text marker. */
+export interface ScheduledReminder {
+  id: string;
+  key: string;
+  /** Unix seconds, as Slack keeps it. */
+  postAt: number;
+  channel: string;
+}
+
+export interface ReconcileDecision {
+  keep: ScheduledReminder[];
+  remove: ScheduledReminder[];
+  schedule: PlannedReminder[];
+}
+
+export interface ReconcileSummary {
+  kept: number;
+  scheduled: number;
+  deleted: number;
+  later: number;
+  failed: number;
+}
+
+export interface ReconcileOptions {
+  channel: string;
+  event: NextEvent;
+  now: Date;
+  /** The newest recap, linked from each reminder. */
+  latest?: { title: string; recapUrl?: string };
+  logger: Logger;
+}
+
+/** Where the event's reminders go: its own channel wins over `ANNOUNCE_CHANNEL`. */
+export function reminderChannel(settings: Settings, event: NextEvent | undefined): string | undefined {
+  return event?.channel ?? settings.announceChannel;
+}
+
+export function postAtSeconds(reminder: PlannedReminder): number {
+  return Math.floor(reminder.postAt.getTime() / 1000);
+}
+
+/**
+ * Scheduled message ids are compared as numbers where they look alike (`Q1000000010` after `Q1000000009`),
+ * so every instance picks the same survivor whatever order Slack listed them in.
+ */
+export function compareScheduledIds(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+function byId(a: ScheduledReminder, b: ScheduledReminder): number {
+  return compareScheduledIds(a.id, b.id);
+}
+
+/**
+ * What to keep, delete and schedule. A scheduled reminder is kept when its key is planned with the same
+ * `post_at`, once per key (the lowest id). Past reminders are never scheduled, but one Slack still holds at
+ * its planned time is about to go out and is left alone.
+ */
+export function decideReconcile(
+  scheduled: readonly ScheduledReminder[],
+  planned: { due: readonly PlannedReminder[]; past: readonly PlannedReminder[] },
+): ReconcileDecision {
+  const wanted = new Map<string, number>();
+  for (const reminder of [...planned.due, ...planned.past]) wanted.set(reminder.key, postAtSeconds(reminder));
+  const keep: ScheduledReminder[] = [];
+  const remove: ScheduledReminder[] = [];
+  const kept = new Set<string>();
+  for (const item of [...scheduled].sort(byId)) {
+    if (wanted.get(item.key) === item.postAt && !kept.has(item.key)) {
+      keep.push(item);
+      kept.add(item.key);
+    } else {
+      remove.push(item);
+    }
+  }
+  const schedule = planned.due.filter((reminder) => !kept.has(reminder.key));
+  return { keep, remove, schedule };
+}
+
+/** Second copies of a key, when two passes scheduled the same reminder at once: all but the lowest id. */
+export function duplicateReminders(scheduled: readonly ScheduledReminder[]): ScheduledReminder[] {
+  const seen = new Set<string>();
+  const duplicates: ScheduledReminder[] = [];
+  for (const item of [...scheduled].sort(byId)) {
+    if (seen.has(item.key)) duplicates.push(item);
+    else seen.add(item.key);
+  }
+  return duplicates;
+}
+
+export function formatSummary(summary: ReconcileSummary): string {
+  return `kept ${summary.kept}, scheduled ${summary.scheduled}, deleted ${summary.deleted}, later ${summary.later}, failed ${summary.failed}`;
+}
+
+function slackErrorCode(error: unknown): string | undefined {
+  return (error as { data?: { error?: string } }).data?.error;
+}
+
+function describeError(error: unknown): string {
+  return slackErrorCode(error) ?? (error as Error).message;
+}
+
+/** Every reminder of the bot scheduled in `channel`, across all pages. */
+export async function listScheduledReminders(
+  client: WebClient,
+  channel: string,
+): Promise<ScheduledReminder[]> {
+  const found: ScheduledReminder[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await client.chat.scheduledMessages.list({
+      channel,
+      limit: 100,
+      ...(cursor ? { cursor } : {}),
+    });
+    for (const message of page.scheduled_messages ?? []) {
+      const key = parseReminderMarker(message.text ?? '');
+      if (!key || !message.id || message.post_at === undefined) continue;
+      found.push({ id: message.id, key, postAt: message.post_at, channel: message.channel_id ?? channel });
+    }
+    cursor = page.response_metadata?.next_cursor || undefined;
+  } while (cursor);
+  return found;
+}
+
+type Deletion = 'deleted' | 'already-gone' | 'failed';
+
+async function deleteScheduled(
+  client: WebClient,
+  item: ScheduledReminder,
+  logger: Logger,
+): Promise<Deletion> {
+  try {
+    await client.chat.deleteScheduledMessage({ channel: item.channel, scheduled_message_id: item.id });
+    return 'deleted';
+  } catch (error) {
+    // Another instance, or someone cancelling, got there first: the outcome is the one wanted.
+    if (slackErrorCode(error) === 'invalid_scheduled_message_id') return 'already-gone';
+    logger.warn(`Reminders: could not delete ${item.key} (${item.id}): ${describeError(error)}`);
+    return 'failed';
+  }
+}
+
+/** Deletes them one by one; counts what this call deleted and what it could not. */
+export async function deleteScheduledReminders(
+  client: WebClient,
+  items: readonly ScheduledReminder[],
+  logger: Logger,
+): Promise<{ deleted: number; failed: number }> {
+  const counts = { deleted: 0, failed: 0 };
+  for (const item of items) {
+    const result = await deleteScheduled(client, item, logger);
+    if (result === 'deleted') counts.deleted += 1;
+    if (result === 'failed') counts.failed += 1;
+  }
+  return counts;
+}
+
+/**
+ * One pass: list, delete strays, schedule what is missing, then list again and drop duplicates another
+ * instance may have scheduled at the same moment. Never throws: a failure is a line in the log and a
+ * count in the summary, and the next pass tries again.
+ */
+export async function reconcileReminders(
+  client: WebClient,
+  options: ReconcileOptions,
+): Promise<ReconcileSummary> {
+  const { channel, event, now, latest, logger } = options;
+  const plan = planReminders(event, now);
+  const summary: ReconcileSummary = {
+    kept: 0,
+    scheduled: 0,
+    deleted: 0,
+    later: plan.later.length,
+    failed: 0,
+  };
+  const where = `<#${channel}>`;
+
+  let existing: ScheduledReminder[];
+  try {
+    existing = await listScheduledReminders(client, channel);
+  } catch (error) {
+    summary.failed = plan.due.length;
+    logger.warn(
+      `Reminders: could not list the scheduled messages in ${where} (${describeError(error)}); trying again on the next pass`,
+    );
+    return summary;
+  }
+
+  const decision = decideReconcile(existing, plan);
+  summary.kept = decision.keep.length;
+  summary.deleted += (await deleteScheduledReminders(client, decision.remove, logger)).deleted;
+
+  for (const reminder of decision.schedule) {
+    try {
+      await client.chat.scheduleMessage({
+        channel,
+        post_at: postAtSeconds(reminder),
+        ...reminderMessage(event, reminder, latest),
+      });
+      summary.scheduled += 1;
+    } catch (error) {
+      summary.failed += 1;
+      logger.warn(
+        `Reminders: could not schedule ${reminder.key} for ${reminder.localLabel} in ${where} (${describeError(error)}); retrying on the next pass`,
+      );
+    }
+  }
+
+  if (summary.scheduled > 0) {
+    try {
+      const duplicates = duplicateReminders(await listScheduledReminders(client, channel));
+      summary.deleted += (await deleteScheduledReminders(client, duplicates, logger)).deleted;
+    } catch (error) {
+      logger.warn(
+        `Reminders: could not check ${where} for duplicates (${describeError(error)}); the next pass will`,
+      );
+    }
+  }
+
+  logger.info(`Reminders for ${event.start ?? 'an undated event'} in ${where}: ${formatSummary(summary)}`);
+  return summary;
+}

@@ -1,0 +1,384 @@
+/**
+ * Announcing a recap in a channel: the preview for the announcer, posting the parent and its thread, and the
+ * automatic announcement at start-up. Slack is the memory: every announcement carries metadata naming its
+ * recap, and `conversations.history` tells whether a recap was already announced, across restarts and
+ * instances.
+ */
+import type { Logger } from '@slack/logger';
+import type { WebClient } from '@slack/web-api';
+import type { Recap } from '../content/model.js';
+import type { BotContext } from '../context.js';
+import type { Intent } from '../intent.js';
+import type { Reply } from '../listeners/respond.js';
+import {
+  type AnnounceOutcome,
+  announcementParent,
+  announcementPreview,
+  announcementThread,
+  cannotAnnounceMessage,
+  outcomeMessage,
+  parseAnnounceValue,
+  postingMessage,
+} from '../views/announcement.js';
+import { checkAnnouncer, refusalMessage } from './permissions.js';
+
+export const ANNOUNCED_EVENT_TYPE = 'hackathon_recap_announced';
+
+/** How far back `conversations.history` is read for earlier announcements: 5 pages of 200 messages. */
+const HISTORY_PAGES = 5;
+const HISTORY_PAGE_SIZE = 200;
+
+const ANNOUNCE_ACTION = 'announce recaps';
+
+export interface AnnounceRequest {
+  context: BotContext;
+  client: WebClient;
+  userId: string;
+  channelId: string;
+  reply: Reply;
+}
+
+function slackErrorCode(error: unknown): string | undefined {
+  return (error as { data?: { error?: string } }).data?.error;
+}
+
+function describeError(error: unknown): string {
+  return slackErrorCode(error) ?? (error as Error).message;
+}
+
+/** Slack timestamps (`1750000000.000100`) in time order; as numbers they would lose the last digits. */
+export function compareTs(a: string, b: string): number {
+  const [aSec = '', aFrac = ''] = a.split('.');
+  const [bSec = '', bFrac = ''] = b.split('.');
+  return (
+    aSec.length - bSec.length ||
+    aSec.localeCompare(bSec) ||
+    aFrac.padEnd(6, '0').localeCompare(bFrac.padEnd(6, '0'))
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Channel access: a public channel the bot is not in is joined; a private one needs an invitation.
+
+type Access<T> =
+  | { kind: 'ok'; value: T; joined: boolean }
+  | { kind: 'private' }
+  | { kind: 'failed'; error: string };
+
+const NO_ACCESS = new Set(['not_in_channel', 'channel_not_found']);
+/** `conversations.join` answers these for private channels, which only an invitation opens. */
+const JOIN_REFUSED_PRIVATE = new Set(['method_not_supported_for_channel_type', 'channel_not_found']);
+
+/**
+ * Runs `call`; when Slack says the bot is not in the channel, joins it if it is public and runs `call`
+ * once more. Private channels (a `G…` id, or one `conversations.join` refuses) are reported, not retried.
+ */
+async function withChannelAccess<T>(
+  client: WebClient,
+  channel: string,
+  call: () => Promise<T>,
+): Promise<Access<T>> {
+  try {
+    return { kind: 'ok', value: await call(), joined: false };
+  } catch (error) {
+    const code = slackErrorCode(error);
+    if (!code || !NO_ACCESS.has(code)) return { kind: 'failed', error: describeError(error) };
+    if (channel.startsWith('G')) return { kind: 'private' };
+  }
+  try {
+    await client.conversations.join({ channel });
+  } catch (error) {
+    const code = slackErrorCode(error);
+    if (code && JOIN_REFUSED_PRIVATE.has(code)) return { kind: 'private' };
+    return { kind: 'failed', error: describeError(error) };
+  }
+  try {
+    return { kind: 'ok', value: await call(), joined: true };
+  } catch (error) {
+    const code = slackErrorCode(error);
+    if (code && NO_ACCESS.has(code)) return { kind: 'private' };
+    return { kind: 'failed', error: describeError(error) };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Posting.
+
+type ParentPosted =
+  | { kind: 'ok'; ts: string; joined: boolean }
+  | Extract<AnnounceOutcome, { kind: 'private' | 'failed' }>;
+
+async function postParent(client: WebClient, recap: Recap, channel: string): Promise<ParentPosted> {
+  const parent = announcementParent(recap);
+  const access = await withChannelAccess(client, channel, () =>
+    client.chat.postMessage({
+      channel,
+      ...parent,
+      unfurl_links: false,
+      unfurl_media: false,
+      metadata: { event_type: ANNOUNCED_EVENT_TYPE, event_payload: { recap_id: recap.id } },
+    }),
+  );
+  if (access.kind === 'private') return { kind: 'private', channel };
+  if (access.kind === 'failed') return { kind: 'failed', channel, error: access.error };
+  const ts = access.value.ts;
+  if (!ts) return { kind: 'failed', channel, error: 'Slack did not return the message ts' };
+  return { kind: 'ok', ts, joined: access.joined };
+}
+
+/**
+ * The thread replies, one at a time: Slack allows about one message a second per channel, and the WebClient
+ * waits out a 429's Retry-After before trying again. A failure stops the thread, so the report can name
+ * exactly which sections made it.
+ */
+async function postThread(
+  client: WebClient,
+  recap: Recap,
+  channel: string,
+  parent: { ts: string; joined: boolean },
+): Promise<AnnounceOutcome> {
+  const replies = announcementThread(recap);
+  const posted: string[] = [];
+  for (const [index, reply] of replies.entries()) {
+    try {
+      await client.chat.postMessage({
+        channel,
+        thread_ts: parent.ts,
+        ...reply.message,
+        unfurl_links: false,
+        unfurl_media: false,
+      });
+      posted.push(reply.section);
+    } catch (error) {
+      return {
+        kind: 'partial',
+        channel,
+        ts: parent.ts,
+        posted,
+        missing: replies.slice(index).map((r) => r.section),
+        error: describeError(error),
+      };
+    }
+  }
+  return { kind: 'posted', channel, ts: parent.ts, replies: posted.length, joined: parent.joined };
+}
+
+export async function postAnnouncement(
+  client: WebClient,
+  recap: Recap,
+  channel: string,
+): Promise<AnnounceOutcome> {
+  const parent = await postParent(client, recap, channel);
+  if (parent.kind !== 'ok') return parent;
+  return postThread(client, recap, channel, parent);
+}
+
+function logOutcome(logger: Logger, recap: Recap, outcome: AnnounceOutcome, by: string): void {
+  const what = `Announcement of ${recap.id} in <#${outcome.channel}> (${by})`;
+  switch (outcome.kind) {
+    case 'posted':
+      logger.info(`${what}: posted with ${outcome.replies} thread replies`);
+      return;
+    case 'partial':
+      logger.warn(
+        `${what}: stopped after ${outcome.posted.length} of ${outcome.posted.length + outcome.missing.length} thread replies (${outcome.error})`,
+      );
+      return;
+    case 'private':
+      logger.warn(`${what}: not posted, the channel is private and the bot is not in it`);
+      return;
+    case 'failed':
+      logger.warn(`${what}: not posted (${outcome.error})`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// `/hackathon announce` and its buttons.
+
+/** `/hackathon announce [#channel]`: the preview with Post / Cancel, for announcers only. */
+export async function previewAnnouncement(
+  intent: Extract<Intent, { kind: 'announce' }>,
+  request: AnnounceRequest,
+): Promise<void> {
+  const { context, client, userId, reply } = request;
+  const permission = await checkAnnouncer(client, context, userId);
+  if (!permission.allowed) {
+    await reply(refusalMessage(context.settings, permission, ANNOUNCE_ACTION));
+    return;
+  }
+  const channel = intent.channel ?? context.settings.announceChannel ?? request.channelId;
+  await reply(announcementPreview(context.library().latest, channel));
+}
+
+/** The preview's Post button: checks the clicker again, then posts and replaces the preview with the result. */
+export async function confirmAnnouncement(
+  value: string,
+  request: Omit<AnnounceRequest, 'channelId'>,
+): Promise<void> {
+  const { context, client, userId, reply } = request;
+  const target = parseAnnounceValue(value);
+  const recap = target ? context.library().recap(target.recapId) : undefined;
+  if (!target || !recap) {
+    await reply(
+      cannotAnnounceMessage(
+        'This preview is out of date: that recap is no longer in the content. Run `/hackathon announce` again.',
+      ),
+      { replaceOriginal: true },
+    );
+    return;
+  }
+  const permission = await checkAnnouncer(client, context, userId);
+  if (!permission.allowed) {
+    await reply(refusalMessage(context.settings, permission, ANNOUNCE_ACTION), { replaceOriginal: true });
+    return;
+  }
+  // Replacing the preview first takes its buttons away, so a second click cannot post a second copy.
+  await reply(postingMessage(target.channel), { replaceOriginal: true });
+  const outcome = await postAnnouncement(client, recap, target.channel);
+  logOutcome(context.logger, recap, outcome, `by ${userId}`);
+  await reply(outcomeMessage(outcome), { replaceOriginal: true });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// AUTO_ANNOUNCE: every recap announced once in ANNOUNCE_CHANNEL, remembered in Slack.
+
+/** Parent messages of earlier announcements by this bot, by recap id, oldest first. */
+export function announcementsByRecap(
+  messages: readonly {
+    ts?: string;
+    user?: string;
+    metadata?: { event_type?: string; event_payload?: unknown };
+  }[],
+  botUserId: string,
+): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const m of messages) {
+    if (!m.ts || m.user !== botUserId || m.metadata?.event_type !== ANNOUNCED_EVENT_TYPE) continue;
+    const recapId = (m.metadata.event_payload as { recap_id?: unknown } | undefined)?.recap_id;
+    if (typeof recapId !== 'string') continue;
+    found.set(recapId, [...(found.get(recapId) ?? []), m.ts]);
+  }
+  for (const list of found.values()) list.sort(compareTs);
+  return found;
+}
+
+async function readAnnouncements(
+  client: WebClient,
+  channel: string,
+  botUserId: string,
+): Promise<Map<string, string[]>> {
+  const messages: NonNullable<Awaited<ReturnType<WebClient['conversations']['history']>>['messages']> = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < HISTORY_PAGES; page += 1) {
+    const result = await client.conversations.history({
+      channel,
+      limit: HISTORY_PAGE_SIZE,
+      include_all_metadata: true,
+      ...(cursor ? { cursor } : {}),
+    });
+    messages.push(...(result.messages ?? []));
+    cursor = result.response_metadata?.next_cursor || undefined;
+    if (!cursor) break;
+  }
+  return announcementsByRecap(messages, botUserId);
+}
+
+/** Takes back an announcement another instance also posted: the bot's replies in its thread, then the parent. */
+async function withdraw(client: WebClient, channel: string, ts: string, botUserId: string): Promise<void> {
+  const thread = await client.conversations.replies({ channel, ts, limit: 200 });
+  for (const m of thread.messages ?? []) {
+    if (m.ts && m.ts !== ts && m.user === botUserId) await client.chat.delete({ channel, ts: m.ts });
+  }
+  await client.chat.delete({ channel, ts });
+}
+
+/**
+ * After posting a parent: whether another instance's parent for the same recap has a lower ts, in which case
+ * this copy is taken back (a duplicate that could not be deleted still gets no thread).
+ */
+async function anotherCopyCameFirst(
+  client: WebClient,
+  channel: string,
+  recap: Recap,
+  ts: string,
+  options: { botUserId: string; logger: Logger },
+): Promise<boolean> {
+  const { botUserId, logger } = options;
+  let first: string | undefined;
+  try {
+    first = (await readAnnouncements(client, channel, botUserId)).get(recap.id)?.[0];
+  } catch (error) {
+    // Better a rare second copy than no thread: the next start sees both and keeps quiet.
+    logger.warn(
+      `Auto-announce: could not check ${recap.id} for a copy by another instance (${describeError(error)})`,
+    );
+    return false;
+  }
+  if (!first || compareTs(first, ts) >= 0) return false;
+  try {
+    await withdraw(client, channel, ts, botUserId);
+    logger.info(
+      `Auto-announce: ${recap.id} was announced by another instance at the same time; withdrew this copy`,
+    );
+  } catch (error) {
+    logger.warn(`Auto-announce: could not withdraw the second copy of ${recap.id} (${describeError(error)})`);
+  }
+  return true;
+}
+
+export interface AutoAnnounceSummary {
+  announced: string[];
+  already: string[];
+  /** Posted by this instance, then withdrawn because another one posted the same recap first. */
+  withdrawn: string[];
+  failed: string[];
+}
+
+/**
+ * Announces, oldest first, every recap without an announcement in `channel`. Two instances starting
+ * together may both post: right after its parent, each re-reads the history, and the one whose parent has
+ * the higher ts withdraws it before posting a thread. Both see the same order, so exactly one copy stays.
+ */
+export async function autoAnnounce(
+  client: WebClient,
+  options: { channel: string; recaps: readonly Recap[]; botUserId: string; logger: Logger },
+): Promise<AutoAnnounceSummary> {
+  const { channel, botUserId, logger } = options;
+  const summary: AutoAnnounceSummary = { announced: [], already: [], withdrawn: [], failed: [] };
+  const history = await withChannelAccess(client, channel, () =>
+    readAnnouncements(client, channel, botUserId),
+  );
+  if (history.kind !== 'ok') {
+    summary.failed = options.recaps.map((r) => r.id);
+    logger.warn(
+      history.kind === 'private'
+        ? `Auto-announce: cannot read <#${channel}>, a private channel the bot is not in; invite it with /invite @hackathon-bot`
+        : `Auto-announce: cannot read the history of <#${channel}> (${history.error}); trying again at the next start`,
+    );
+    return summary;
+  }
+  const oldestFirst = [...options.recaps].reverse();
+  for (const recap of oldestFirst) {
+    if (history.value.has(recap.id)) {
+      summary.already.push(recap.id);
+      continue;
+    }
+    const parent = await postParent(client, recap, channel);
+    if (parent.kind !== 'ok') {
+      summary.failed.push(recap.id);
+      logOutcome(logger, recap, parent, 'auto-announce');
+      continue;
+    }
+    if (await anotherCopyCameFirst(client, channel, recap, parent.ts, options)) {
+      summary.withdrawn.push(recap.id);
+      continue;
+    }
+    const outcome = await postThread(client, recap, channel, parent);
+    logOutcome(logger, recap, outcome, 'auto-announce');
+    (outcome.kind === 'posted' ? summary.announced : summary.failed).push(recap.id);
+  }
+  logger.info(
+    `Auto-announce in <#${channel}>: announced ${summary.announced.length}, already announced ${summary.already.length}, withdrawn ${summary.withdrawn.length}, failed ${summary.failed.length}`,
+  );
+  return summary;
+}
