@@ -185,7 +185,7 @@ describe('the Slack app over HTTP, against the Slack stand-in', () => {
     );
     const response = (await waiting)[before];
     expect(response?.body).toMatchObject({ replace_original: true });
-    expect((response?.body as SlackMessage).blocks[0]?.type).toBe('header');
+    expect((response?.body as SlackMessage | undefined)?.blocks[0]?.type).toBe('header');
   });
 
   it('answers an @-mention in a thread, and not again when Slack retries it', async () => {

@@ -11,7 +11,10 @@ describe('parseIntent', () => {
     ['topics', { kind: 'topics', page: 1 }],
     ['Topics security', { kind: 'topics', filter: 'security', page: 1 }],
     ['topics dec 2024 page 2', { kind: 'topics', filter: 'dec 2024', page: 2 }],
-    ['topic 2025-06-schelklingen/documentation-revamp', { kind: 'topic', key: '2025-06-schelklingen/documentation-revamp' }],
+    [
+      'topic 2025-06-schelklingen/documentation-revamp',
+      { kind: 'topic', key: '2025-06-schelklingen/documentation-revamp' },
+    ],
     ['wireguard', { kind: 'search', query: 'wireguard' }],
     ['  gep   32 ', { kind: 'search', query: 'gep 32' }],
     ['next', { kind: 'next' }],

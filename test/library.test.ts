@@ -164,7 +164,9 @@ describe('the real recaps', () => {
     seed = new Library(content);
     // The shared recaps sit beside the project (../shared/recaps); a missing folder fails loudly here.
     const shared = await loadContent(SHARED_RECAPS);
-    const recaps = [...content.recaps, ...shared.recaps].sort((a, b) => b.event.date.localeCompare(a.event.date));
+    const recaps = [...content.recaps, ...shared.recaps].sort((a, b) =>
+      b.event.date.localeCompare(a.event.date),
+    );
     all = new Library({ ...content, recaps });
   });
 

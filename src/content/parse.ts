@@ -63,7 +63,7 @@ interface TopicStart {
 
 export function splitEmoji(text: string): { emoji?: string; rest: string } {
   const match = EMOJI.exec(text);
-  if (!match || !match[0].trim()) return { rest: text.trim() };
+  if (!match?.[0].trim()) return { rest: text.trim() };
   return { emoji: match[0].replace(/\s+/g, ''), rest: text.slice(match[0].length).trim() };
 }
 

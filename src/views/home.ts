@@ -22,7 +22,10 @@ function header(text: string): KnownBlock {
 }
 
 function sectionText(mrkdwn: string): KnownBlock[] {
-  return splitMrkdwn(mrkdwn, MAX_SECTION_TEXT).map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } }));
+  return splitMrkdwn(mrkdwn, MAX_SECTION_TEXT).map((text) => ({
+    type: 'section',
+    text: { type: 'mrkdwn', text },
+  }));
 }
 
 /** One block per recap section: a line per topic with its video, so the whole recap fits the tab. */
@@ -81,7 +84,10 @@ export function homeView(library: Library, now: Date): HomeView {
       elements: [
         {
           type: 'mrkdwn',
-          text: truncate(`Earlier recaps: ${earlier.map((r) => escapeMrkdwn(formatDate(r.event.date))).join(' · ')} — try \`/hackathon topics ${earlier[0]?.event.date.slice(0, 7)}\``, 3000),
+          text: truncate(
+            `Earlier recaps: ${earlier.map((r) => escapeMrkdwn(formatDate(r.event.date))).join(' · ')} — try \`/hackathon topics ${earlier[0]?.event.date.slice(0, 7)}\``,
+            3000,
+          ),
         },
       ],
     });
