@@ -1,4 +1,4 @@
-import type { Topic } from './content/model.js';
+import type { Recap, Topic } from './content/model.js';
 import { intentText, type ReadIntent } from './intent.js';
 import type { Library } from './library.js';
 import { candidatesView } from './views/candidates.js';
@@ -6,6 +6,7 @@ import { helpView } from './views/help.js';
 import type { SlackMessage } from './views/message.js';
 import { nextEventView } from './views/next-event.js';
 import { notFoundView } from './views/not-found.js';
+import { recapsOverviewView } from './views/overview.js';
 import { withShareButton } from './views/share.js';
 import { topicView } from './views/topic.js';
 import { topicsView } from './views/topics.js';
@@ -68,9 +69,12 @@ export function answer(intent: ReadIntent, { library, now }: AnswerContext): Rep
     case 'topics': {
       const pageValue = (page: number) => intentText({ ...intent, page });
       const others = (recapId: string) => library.recaps.filter((r) => r.id !== recapId);
+      if (!intent.filter && library.recaps.length > 1) {
+        const recapIntent = (recap: Recap) => intentText({ kind: 'topics', filter: recap.id, page: 1 });
+        return { message: recapsOverviewView(library.recaps, recapIntent), intent: intentText(intent) };
+      }
       if (!intent.filter) {
-        const recap = library.latest;
-        const message = topicsView(recap, { page: intent.page, pageValue, otherRecaps: others(recap.id) });
+        const message = topicsView(library.latest, { page: intent.page, pageValue });
         return { message, intent: intentText(intent) };
       }
       const recap = library.findRecap(intent.filter);

@@ -6,7 +6,7 @@ import { MAX_BLOCKS_HOME, MAX_SECTION_TEXT, splitMrkdwn, truncate } from './limi
 import type { HomeView } from './message.js';
 import { escapeMrkdwn, mrkdwnLink, plainText } from './mrkdwn.js';
 import { nextEventBlocks } from './next-event.js';
-import { videoLinkMrkdwn } from './topics.js';
+import { compactTopicBlocks, recapSummaryLine } from './overview.js';
 
 /** Sub-commands worth a line on the Home tab; `/hackathon help` has them all. */
 const HOW_TO = [
@@ -28,34 +28,6 @@ function sectionText(mrkdwn: string): KnownBlock[] {
   }));
 }
 
-/** One block per recap section: a line per topic with its video, so the whole recap fits the tab. */
-function highlights(recap: Recap): KnownBlock[] {
-  return recap.sections.flatMap((section) => {
-    const lines = section.topicIds
-      .map((id) => recap.topics.find((t) => t.id === id))
-      .filter((t) => t !== undefined)
-      .map((topic) => {
-        const video = videoLinkMrkdwn(topic);
-        const fast = topic.fastTrack ? ' 🏎️' : '';
-        return `• ${escapeMrkdwn(truncate(oneLine(topic.title), 150))}${fast}${video ? `  ${video}` : ''}`;
-      });
-    const title = `*${section.emoji ? `${section.emoji} ` : ''}${escapeMrkdwn(section.title)}*`;
-    return sectionText([title, ...lines].join('\n'));
-  });
-}
-
-function recapLine(recap: Recap): string {
-  const { event } = recap;
-  const title = escapeMrkdwn(truncate(oneLine(event.title), 300));
-  const parts = [
-    event.recapUrl ? mrkdwnLink(event.recapUrl, truncate(oneLine(event.title), 300)) : `*${title}*`,
-    escapeMrkdwn(formatDate(event.date)),
-    formatCount(recap.topics.length, 'topic'),
-  ];
-  if (event.recordingUrl) parts.push(mrkdwnLink(event.recordingUrl, '▶ wrap-up recording'));
-  return parts.join(' · ');
-}
-
 /**
  * The App Home tab: the latest recap's highlights, the next hackathon, and how to use the bot. Home tabs
  * allow 100 blocks; the highlights take one block per section, so even a large recap leaves room.
@@ -64,9 +36,9 @@ export function homeView(library: Library, now: Date): HomeView {
   const latest = library.latest;
   const blocks: KnownBlock[] = [
     header('🌱 Hack The Garden'),
-    ...sectionText(recapLine(latest)),
+    ...sectionText(recapSummaryLine(latest)),
     { type: 'divider' },
-    ...highlights(latest),
+    ...compactTopicBlocks(latest),
     { type: 'divider' },
     ...nextEventBlocks(library.next, now, {
       title: latest.event.title,
