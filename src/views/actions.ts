@@ -9,7 +9,7 @@ export const ACTION = {
   pickTopic: 'pick_topic',
   /** "More topics" paging button: value is the intent text of the next page. */
   page: 'topics_page',
-  /** Announcement preview buttons: value is the intent text of the announcement. */
+  /** Announcement preview buttons: value names the target channel and the recap (see `announceValue`). */
   announcePost: 'announce_post',
   announceCancel: 'announce_cancel',
 } as const;
