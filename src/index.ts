@@ -1,6 +1,5 @@
 import { config } from 'dotenv';
 import { ContentError } from './content/load.js';
-import { startPlayground } from './playground/server.js';
 import { readSettings, SettingsError } from './settings.js';
 import { type RunningBot, StartError, startBot } from './start.js';
 
@@ -8,8 +7,11 @@ import { type RunningBot, StartError, startBot } from './start.js';
 async function main(): Promise<void> {
   config({ quiet: true });
   const settings = readSettings(process.env);
+  // The playground (esbuild, the stand-in) is only loaded when there is no Slack to talk to.
   const running: Pick<RunningBot, 'stop' | 'logger'> =
-    settings.mode === 'playground' ? await startPlayground(settings) : await startBot(process.env);
+    settings.mode === 'playground'
+      ? await (await import('./playground/server.js')).startPlayground(settings)
+      : await startBot(process.env);
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
