@@ -63,16 +63,20 @@ export class ResponseUrls {
     if (state) state.expired = true;
   }
 
-  handle(id: string, body: unknown): ResponseOutcome {
+  /**
+   * `acknowledgement`: a slash command's ack body, which Slack shows like a first answer at the command's
+   * response_url (a later replace_original/delete_original acts on it) without using one of its five uses.
+   */
+  handle(id: string, body: unknown, options: { acknowledgement?: boolean } = {}): ResponseOutcome {
     const state = this.urls.get(id);
     if (!state) return { status: 404, text: 'no_service' };
     if (state.expired || this.clock().getTime() - state.createdAt.getTime() > LIFETIME_MS) {
       return { status: 404, text: 'expired_url' };
     }
-    if (state.uses >= MAX_USES) return { status: 404, text: 'used_url' };
+    if (!options.acknowledgement && state.uses >= MAX_USES) return { status: 404, text: 'used_url' };
     if (!isRecord(body)) return { status: 400, text: 'invalid_payload' };
     if (!this.workspace.channel(state.channel)) return { status: 404, text: 'channel_not_found' };
-    state.uses += 1;
+    if (!options.acknowledgement) state.uses += 1;
 
     const originalTs = state.sourceMessageTs ?? state.lastAnswerTs;
     if (isTrue(body.delete_original)) {

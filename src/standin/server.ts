@@ -5,14 +5,14 @@ import { type Fault, FaultQueue } from './faults.js';
 import { callMethod } from './methods.js';
 import type { WorkspaceChange } from './model.js';
 import { type RecordedCall, type RecordedResponse, waitForRecords } from './recording.js';
-import { type ResponseTarget, ResponseUrls } from './response-urls.js';
+import { type ResponseOutcome, type ResponseTarget, ResponseUrls } from './response-urls.js';
 import { seedDefaultWorkspace } from './seed.js';
 import { parseApiRequest, readBody, sendJson, sendText } from './wire.js';
 import { Workspace } from './workspace.js';
 
 export type { Fault } from './faults.js';
 export type { RecordedCall, RecordedResponse } from './recording.js';
-export type { ResponseTarget } from './response-urls.js';
+export type { ResponseOutcome, ResponseTarget } from './response-urls.js';
 export { Workspace } from './workspace.js';
 
 export interface StandinOptions {
@@ -37,6 +37,12 @@ export interface SlackStandin {
   responseUrl(target?: ResponseTarget): string;
   /** Accepts the id or the whole url. */
   expireResponseUrl(idOrUrl: string): void;
+  /**
+   * Shows a slash command's acknowledgement body (`{ response_type, text, blocks }`) as Slack does: as the
+   * first answer at the command's response_url, so a later replace_original or delete_original there acts
+   * on it. Not recorded in `responses` and uses none of the URL's five uses. Accepts the id or the whole url.
+   */
+  acknowledgeCommand(idOrUrl: string, body: unknown): ResponseOutcome;
   /** Resolves with every matching call once at least `count` are recorded (earlier ones count). */
   waitFor(
     match: string | ((call: RecordedCall) => boolean),
@@ -201,6 +207,8 @@ export async function startSlackStandin(options: StandinOptions = {}): Promise<S
     callsTo: (method) => calls.filter((c) => c.method === method),
     responseUrl: (target) => `${baseUrl}/respond/${responseUrls.create(target)}`,
     expireResponseUrl: (idOrUrl) => responseUrls.expire(idOrUrl.split('/').at(-1) ?? idOrUrl),
+    acknowledgeCommand: (idOrUrl, body) =>
+      responseUrls.handle(idOrUrl.split('/').at(-1) ?? idOrUrl, body, { acknowledgement: true }),
     waitFor: (match, count = 1, timeoutMs = DEFAULT_WAIT_MS) =>
       waitForRecords({
         records: calls,
