@@ -40,6 +40,8 @@ const SCOPES: Record<string, string[]> = {
   'conversations.history': ['channels:history', 'groups:history'],
   'conversations.replies': ['channels:history', 'groups:history'],
   'conversations.join': ['channels:join'],
+  // Public channels only: the bot asks people to remove it from private ones (that would need groups:write).
+  'conversations.leave': ['channels:manage'],
   'conversations.info': ['channels:read', 'groups:read'],
   'conversations.open': ['im:write'],
   'users.conversations': ['channels:read', 'groups:read'],

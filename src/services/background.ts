@@ -2,6 +2,8 @@ import type { WebClient } from '@slack/web-api';
 import type { BotContext } from '../context.js';
 import { type ReconcileSummary, reconcileReminders, reminderChannel } from '../reminders/reconcile.js';
 import { type AutoAnnounceSummary, autoAnnounce } from './announce.js';
+import { followerPass } from './follow.js';
+import { subscriptionPass } from './subscriptions.js';
 
 export interface BackgroundJobs {
   /** The start-up passes; resolves when they are done (they never reject). */
@@ -73,7 +75,10 @@ export function startBackgroundJobs(context: BotContext, client: WebClient): Bac
   // A slow pass must not overlap the next one: both would schedule, and both would have to clean up.
   const remind = async (): Promise<void> => {
     if (stopped || running) return;
-    running = guard('Reminder pass', () => reminderPass(context, client));
+    // One after the other: run together they would burst past the tier-3 limits the WebClient then waits out.
+    running = guard('Reminder pass', () => reminderPass(context, client))
+      .then(() => guard('Follower pass', () => followerPass(context, client)))
+      .then(() => guard('Subscription pass', () => subscriptionPass(context, client)));
     await running;
     running = undefined;
   };

@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { BotContext } from '../context.js';
-import { type Intent, intentText, type ReadIntent } from '../intent.js';
+import type { Intent, ReadIntent } from '../intent.js';
 import type { Reply } from '../listeners/respond.js';
 import { planReminders } from '../reminders/plan.js';
 import {
@@ -17,7 +17,9 @@ import {
   remindersUnavailableView,
 } from '../views/reminders-list.js';
 import { previewAnnouncement } from './announce.js';
+import { remindMe } from './follow.js';
 import { checkAnnouncer, refusalMessage } from './permissions.js';
+import { subscribe, unsubscribe } from './subscriptions.js';
 
 export interface TaskRequest {
   context: BotContext;
@@ -36,14 +38,6 @@ type TaskHandler<K extends TaskIntent['kind']> = (
 
 function plain(text: string): SlackMessage {
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
-}
-
-async function notAvailableYet(intent: TaskIntent, request: TaskRequest): Promise<void> {
-  await request.reply(
-    plain(
-      `\`/hackathon ${intentText(intent)}\` is not available yet. It is on its way; until then, \`/hackathon next\` shows the date.`,
-    ),
-  );
 }
 
 function slackErrorCode(error: unknown): string {
@@ -83,16 +77,13 @@ const reminders: TaskHandler<'reminders'> = async (intent, request) => {
   );
 };
 
-/**
- * One handler per task; the ones of issue 7 (personal reminders, subscriptions) answer "not available yet"
- * until they are written, which is then one line here.
- */
+/** One handler per task. */
 const HANDLERS: { [K in TaskIntent['kind']]: TaskHandler<K> } = {
   announce: previewAnnouncement,
   reminders,
-  'remind-me': notAvailableYet,
-  subscribe: notAvailableYet,
-  unsubscribe: notAvailableYet,
+  'remind-me': remindMe,
+  subscribe,
+  unsubscribe,
 };
 
 /** Requests that act in Slack (announce, reminders, subscriptions) rather than only read content. */
