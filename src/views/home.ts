@@ -1,10 +1,9 @@
 import type { KnownBlock } from '@slack/types';
-import type { Recap } from '../content/model.js';
 import type { Library } from '../library.js';
-import { formatCount, formatDate, oneLine } from './format.js';
+import { formatDate } from './format.js';
 import { MAX_BLOCKS_HOME, MAX_SECTION_TEXT, splitMrkdwn, truncate } from './limits.js';
 import type { HomeView } from './message.js';
-import { escapeMrkdwn, mrkdwnLink, plainText } from './mrkdwn.js';
+import { escapeMrkdwn, plainText } from './mrkdwn.js';
 import { nextEventBlocks } from './next-event.js';
 import { compactTopicBlocks, recapSummaryLine } from './overview.js';
 
