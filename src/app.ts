@@ -1,9 +1,11 @@
-import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import { App, SocketModeReceiver } from '@slack/bolt';
 import type { Logger } from '@slack/logger';
 import type { WebClientOptions } from '@slack/web-api';
 import type { BotContext, Clock } from './context.js';
+import { intentText, isReadIntent, parseIntent } from './intent.js';
 import type { Library } from './library.js';
 import { registerListeners } from './listeners/index.js';
+import { type AckCache, LeanReceiver } from './receiver.js';
 import type { Settings } from './settings.js';
 
 export interface BotIdentity {
@@ -20,21 +22,44 @@ export interface CreateAppOptions {
   clock?: Clock;
   /** WebClient retry policy; tests shorten it. */
   retryConfig?: WebClientOptions['retryConfig'];
+  /** How long a Web API call or response_url post may take; tests shorten it to see a hung Slack. */
+  requestTimeoutMs?: number;
+  /** Socket Mode's ping timeout: a dropped connection is noticed after this times its retries. */
+  socketPingTimeoutMs?: number;
 }
+
+const REQUEST_TIMEOUT_MS = 10_000;
 
 export function webClientOptions(
   settings: Settings,
   logger: Logger,
   extra: WebClientOptions = {},
+  timeoutMs: number = REQUEST_TIMEOUT_MS,
 ): WebClientOptions {
   return {
     logger,
     ...(settings.slackApiUrl ? { slackApiUrl: settings.slackApiUrl } : {}),
     // A hung Slack must not hold a listener forever: answer what we can and log it. `fetch` also carries
     // Bolt's response_url posts, which have no timeout of their own.
-    timeout: 10_000,
-    fetch: (input, init) => fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(10_000) }),
+    timeout: timeoutMs,
+    fetch: (input, init) => fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) }),
     ...extra,
+  };
+}
+
+/**
+ * `/hackathon` read answers are pure (library + intent; `next` also reads the clock) and the command's
+ * listener only acknowledges them, so the receiver may answer a repeated one from memory. The intent text
+ * is the key: it parses back to the same intent, so every spelling of one question shares an answer.
+ */
+function readAnswerCache(library: () => Library): AckCache {
+  return {
+    scope: library,
+    key(body) {
+      if (body.command !== '/hackathon' || typeof body.text !== 'string') return undefined;
+      const intent = parseIntent(body.text);
+      return isReadIntent(intent) && intent.kind !== 'next' ? intentText(intent) : undefined;
+    },
   };
 }
 
@@ -48,6 +73,7 @@ export function createApp(options: CreateAppOptions): { app: App; context: BotCo
     settings,
     logger,
     options.retryConfig ? { retryConfig: options.retryConfig } : {},
+    options.requestTimeoutMs,
   );
   const receiver =
     settings.mode === 'socket'
@@ -56,11 +82,14 @@ export function createApp(options: CreateAppOptions): { app: App; context: BotCo
           logger,
           // apps.connections.open goes through this client too, so it must honour SLACK_API_URL.
           installerOptions: { clientOptions },
+          ...(options.socketPingTimeoutMs ? { clientPingTimeout: options.socketPingTimeoutMs } : {}),
         })
-      : new HTTPReceiver({
+      : // Bolt's HTTPReceiver cost more per request than the answers themselves; see src/receiver.ts.
+        new LeanReceiver({
           signingSecret: settings.signingSecret ?? '',
           logger,
-          endpoints: '/slack/events',
+          path: '/slack/events',
+          cache: readAnswerCache(options.library),
         });
   const app = new App({
     token: settings.botToken,

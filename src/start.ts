@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
 import type { Logger } from '@slack/logger';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
-import { type BotIdentity, createApp, webClientOptions } from './app.js';
+import { type BotIdentity, type CreateAppOptions, createApp, webClientOptions } from './app.js';
 import { ContentError, formatProblem, loadContent } from './content/load.js';
 import type { Clock } from './context.js';
 import { Library } from './library.js';
@@ -17,6 +17,8 @@ export interface StartOptions {
   retryConfig?: WebClientOptions['retryConfig'];
   /** Skip the reminder and announcement jobs (tests that only exercise requests). */
   backgroundJobs?: boolean;
+  requestTimeoutMs?: CreateAppOptions['requestTimeoutMs'];
+  socketPingTimeoutMs?: CreateAppOptions['socketPingTimeoutMs'];
 }
 
 export interface RunningBot {
@@ -83,6 +85,8 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
     bot,
     clock,
     retryConfig: options.retryConfig,
+    requestTimeoutMs: options.requestTimeoutMs,
+    socketPingTimeoutMs: options.socketPingTimeoutMs,
   });
   let port: number | undefined;
   if (settings.mode === 'http') {

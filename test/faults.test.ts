@@ -1,0 +1,350 @@
+import { EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { LogLevel } from '@slack/logger';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  appHomeOpenedEnvelope,
+  appMentionEnvelope,
+  blockActionsPayload,
+  sendEvent,
+  sendInteraction,
+  sendSlashCommand,
+} from '../src/standin/requests.js';
+import { type SlackStandin, startSlackStandin } from '../src/standin/server.js';
+import { type RunningBot, startBot } from '../src/start.js';
+import type { SlackMessage } from '../src/views/message.js';
+import { BOT_TOKEN, SIGNING_SECRET } from './support/bot.js';
+
+/** Short enough that a hung Slack costs the suite a second, long enough for a loaded 2-core machine. */
+const REQUEST_TIMEOUT_MS = 800;
+
+interface Log {
+  level: LogLevel;
+  line: string;
+}
+
+type ResponseFault = 'ratelimited' | 'status500' | 'hang';
+
+/**
+ * A response_url that misbehaves: the stand-in's URLs only expire, so faults on the way to them come from
+ * here. Each fault is used once; then requests pass through to the stand-in.
+ */
+async function startResponseFaults(target: () => string) {
+  const queue: ResponseFault[] = [];
+  const hung = new Set<ServerResponse>();
+  const seen = new EventEmitter();
+  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const fault = queue.shift();
+      seen.emit('request', fault ?? 'passed');
+      if (fault === 'hang') {
+        hung.add(res);
+        return;
+      }
+      if (fault === 'ratelimited') {
+        res.writeHead(429, { 'retry-after': '1' }).end('rate_limited');
+        return;
+      }
+      if (fault === 'status500') {
+        res.writeHead(500).end('internal_error');
+        return;
+      }
+      fetch(`${target()}${req.url ?? ''}`, {
+        method: 'POST',
+        headers: { 'content-type': req.headers['content-type'] ?? 'application/json' },
+        body: Buffer.concat(chunks),
+      })
+        .then(async (answer) => res.writeHead(answer.status).end(await answer.text()))
+        .catch(() => res.writeHead(502).end());
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    add: (fault: ResponseFault) => queue.push(fault),
+    seen,
+    async close() {
+      for (const res of hung) res.destroy();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+describe('Slack failing on the read paths', () => {
+  let standin: SlackStandin;
+  let bot: RunningBot;
+  let requestUrl: string;
+  let responseFaults: Awaited<ReturnType<typeof startResponseFaults>>;
+  const logs: Log[] = [];
+  const logged = new EventEmitter();
+  let tsCounter = 0;
+
+  /** Resolves with the first log line from now on that matches. */
+  const nextLog = (pattern: RegExp, timeoutMs = 10_000) =>
+    new Promise<Log>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        logged.off('log', onLog);
+        reject(new Error(`No log line matching ${pattern} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const onLog = (log: Log) => {
+        if (!pattern.test(log.line)) return;
+        clearTimeout(timer);
+        logged.off('log', onLog);
+        resolve(log);
+      };
+      logged.on('log', onLog);
+    });
+
+  const problemsSince = (from: number) =>
+    logs.slice(from).filter((l) => l.level === 'warn' || l.level === 'error');
+
+  const command = async (text: string) => {
+    const response = await sendSlashCommand(requestUrl, SIGNING_SECRET, {
+      text,
+      user_id: 'U_MEMBER',
+      channel_id: 'C_GENERAL',
+      response_url: standin.responseUrl(),
+    });
+    return { status: response.status, body: JSON.parse(response.body || '{}') as SlackMessage };
+  };
+
+  const stillServes = async () => {
+    const { status, body } = await command('wireguard');
+    expect(status).toBe(200);
+    expect(body.blocks[0]).toMatchObject({
+      type: 'header',
+      text: { text: 'Replacement of OpenVPN with Wireguard' },
+    });
+  };
+
+  const openHome = (n: number) =>
+    sendEvent(requestUrl, SIGNING_SECRET, appHomeOpenedEnvelope({ user: 'U_MEMBER', eventId: `EvHome${n}` }));
+
+  const mention = async (text: string) => {
+    tsCounter += 1;
+    const ts = `1750000100.${String(tsCounter).padStart(6, '0')}`;
+    const envelope = appMentionEnvelope({
+      text: `<@UBOT> ${text}`,
+      user: 'U_MEMBER',
+      channel: 'C_GENERAL',
+      ts,
+      eventId: `EvFault${tsCounter}`,
+    });
+    expect((await sendEvent(requestUrl, SIGNING_SECRET, envelope)).status).toBe(200);
+    return ts;
+  };
+  /** Resolves once one more call to `method` has succeeded than so far. */
+  const nextSuccess = (method: string) => {
+    const ok = (c: { method: string; result?: { status: number } }) =>
+      c.method === method && c.result?.status === 200;
+    return standin.waitFor(ok, standin.calls.filter(ok).length + 1, 10_000);
+  };
+  const repliesIn = (ts: string) =>
+    standin.workspace.messages('C_GENERAL').filter((m) => m.thread_ts === ts && m.bot_id !== undefined);
+
+  beforeAll(async () => {
+    standin = await startSlackStandin();
+    responseFaults = await startResponseFaults(() => standin.url);
+    bot = await startBot(
+      {
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: standin.apiUrl,
+        PORT: '0',
+        CONTENT_DIR: 'content',
+        LOG_LEVEL: 'info',
+      },
+      {
+        logSink: (level, line) => {
+          const log = { level, line };
+          logs.push(log);
+          logged.emit('log', log);
+        },
+        retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 50 },
+        requestTimeoutMs: REQUEST_TIMEOUT_MS,
+        backgroundJobs: false,
+      },
+    );
+    requestUrl = `http://127.0.0.1:${bot.port}/slack/events`;
+  });
+  afterAll(async () => {
+    await bot?.stop();
+    await responseFaults?.close();
+    await standin?.close();
+  });
+  beforeEach(() => standin?.clearFaults());
+
+  describe('views.publish (App Home)', () => {
+    it('waits out a 429 with Retry-After, then publishes; commands are answered meanwhile', async () => {
+      standin.fail('views.publish', { kind: 'ratelimited', retryAfterSeconds: 1, times: 1 });
+      const before = standin.callsTo('views.publish').length;
+      const published = standin.waitFor('views.publish', before + 2);
+      await openHome(1);
+      // The WebClient pauses its queue for the Retry-After; acks do not go through it.
+      await stillServes();
+      const calls = (await published).slice(before);
+      expect(calls[0]?.result?.status).toBe(429);
+      expect(calls[1]?.result?.status).toBe(200);
+      expect((calls[1]?.at.getTime() ?? 0) - (calls[0]?.at.getTime() ?? 0)).toBeGreaterThanOrEqual(900);
+    });
+
+    it('retries a 500 and publishes', async () => {
+      standin.fail('views.publish', { kind: 'status', status: 500, times: 1 });
+      const published = nextSuccess('views.publish');
+      const from = logs.length;
+      await openHome(2);
+      await published;
+      expect(standin.callsTo('views.publish').at(-2)?.result?.status).toBe(500);
+      expect(problemsSince(from)).toEqual([]);
+    });
+
+    it('logs 500s that outlast the retries once, and keeps serving', async () => {
+      standin.fail('views.publish', { kind: 'status', status: 500, times: 3 });
+      const from = logs.length;
+      const line = nextLog(/Could not publish the App Home/);
+      await openHome(6);
+      expect((await line).line).toMatch(/U_MEMBER.*500/);
+      expect(problemsSince(from)).toHaveLength(1);
+      await stillServes();
+    });
+
+    it('gives up on a hung call after the timeout and retry, with one line of its own, and keeps serving', async () => {
+      standin.fail('views.publish', { kind: 'hang', times: 3 });
+      const line = nextLog(/Could not publish the App Home/);
+      await openHome(3);
+      await stillServes();
+      expect((await line).level).toBe('warn');
+      // And once Slack answers again, the next opening is published.
+      const before = standin.callsTo('views.publish').length;
+      const published = nextSuccess('views.publish');
+      await openHome(4);
+      await published;
+      expect(standin.callsTo('views.publish').length).toBe(before + 1);
+    });
+
+    it('retries a call that hung once and publishes', async () => {
+      standin.fail('views.publish', { kind: 'hang', times: 1 });
+      const before = standin.callsTo('views.publish').length;
+      const published = standin.waitFor('views.publish', before + 2);
+      await openHome(5);
+      const calls = (await published).slice(before);
+      expect(calls[0]?.result).toBeUndefined();
+      expect(calls[1]?.result?.status).toBe(200);
+    });
+  });
+
+  describe('chat.postMessage (answers to @-mentions)', () => {
+    it('waits out a 429 with Retry-After and answers once', async () => {
+      standin.fail('chat.postMessage', { kind: 'ratelimited', retryAfterSeconds: 1, times: 1 });
+      const posted = nextSuccess('chat.postMessage');
+      const ts = await mention('wireguard');
+      await stillServes();
+      await posted;
+      expect(repliesIn(ts)).toHaveLength(1);
+    });
+
+    it('retries a 500 and answers once', async () => {
+      standin.fail('chat.postMessage', { kind: 'status', status: 500, times: 1 });
+      const posted = nextSuccess('chat.postMessage');
+      const ts = await mention('dashboard');
+      await posted;
+      expect(repliesIn(ts)).toHaveLength(1);
+    });
+
+    it('logs 500s that outlast the retries once, and keeps serving', async () => {
+      standin.fail('chat.postMessage', { kind: 'status', status: 500, times: 3 });
+      const from = logs.length;
+      const line = nextLog(/Could not answer mention/);
+      const ts = await mention('dashboard');
+      expect((await line).line).toMatch(/C_GENERAL.*500/);
+      expect(problemsSince(from)).toHaveLength(1);
+      expect(repliesIn(ts)).toHaveLength(0);
+      await stillServes();
+    });
+
+    it('answers after a hung call times out and is retried', async () => {
+      standin.fail('chat.postMessage', { kind: 'hang', times: 1 });
+      const posted = nextSuccess('chat.postMessage');
+      const ts = await mention('topics');
+      await posted;
+      expect(repliesIn(ts)).toHaveLength(1);
+    });
+
+    it('gives up on a call that keeps hanging, logs it, and answers the next mention', async () => {
+      standin.fail('chat.postMessage', { kind: 'hang', times: 3 });
+      const line = nextLog(/Could not answer mention/);
+      await mention('wireguard');
+      await stillServes();
+      await line;
+      const posted = nextSuccess('chat.postMessage');
+      const ts = await mention('wireguard');
+      await posted;
+      expect(repliesIn(ts)).toHaveLength(1);
+    });
+  });
+
+  describe('response_url (Share in channel)', () => {
+    const share = async (responseUrl: string) => {
+      const { body } = await command('wireguard');
+      const button = JSON.stringify(body).match(/"action_id":"share_in_channel"[^}]*"value":"([^"]*)"/);
+      const value = button?.[1] ?? 'topic 2025-06-schelklingen/replacement-of-openvpn-with-wireguard';
+      const click = await sendInteraction(
+        requestUrl,
+        SIGNING_SECRET,
+        blockActionsPayload({
+          user: 'U_MEMBER',
+          channel: 'C_GENERAL',
+          actionId: 'share_in_channel',
+          value,
+          responseUrl,
+        }),
+      );
+      expect(click.status).toBe(200);
+    };
+    const viaFaults = () => {
+      const url = standin.responseUrl({ channel: 'C_GENERAL', user: 'U_MEMBER' });
+      return `${responseFaults.url}${new URL(url).pathname}`;
+    };
+
+    it('logs one clear line for an expired response_url, and the next command is answered', async () => {
+      const url = standin.responseUrl({ channel: 'C_GENERAL', user: 'U_MEMBER' });
+      standin.expireResponseUrl(url);
+      const from = logs.length;
+      const line = nextLog(/Share in channel failed/);
+      await share(url);
+      expect((await line).line).toMatch(/404/);
+      expect(problemsSince(from)).toHaveLength(1);
+      expect(standin.responses.at(-1)).toMatchObject({ status: 404 });
+      await stillServes();
+    });
+
+    it.each([
+      ['a 429', 'ratelimited', /429/],
+      ['a 500', 'status500', /500/],
+      ['a hung post', 'hang', /timeout|abort/i],
+    ] as const)('logs %s on the response_url once and keeps serving', async (_name, fault, reason) => {
+      responseFaults.add(fault);
+      const from = logs.length;
+      const line = nextLog(/Share in channel failed/);
+      await share(viaFaults());
+      expect((await line).line).toMatch(reason);
+      expect(problemsSince(from).filter((l) => /Share in channel/.test(l.line))).toHaveLength(1);
+      await stillServes();
+    });
+
+    it('shares through a working response_url after all that', async () => {
+      const before = standin.responses.length;
+      const posted = standin.waitForResponse(before + 2);
+      await share(viaFaults());
+      const [shared, removed] = (await posted).slice(before);
+      expect(shared?.body).toMatchObject({ response_type: 'in_channel' });
+      expect(removed?.body).toMatchObject({ delete_original: true });
+    });
+  });
+});
