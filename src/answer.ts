@@ -98,3 +98,33 @@ export function privateAnswer(intent: ReadIntent, context: AnswerContext): Slack
   const reply = answer(intent, context);
   return withShareButton(reply.message, reply.intent);
 }
+
+export type CommandReply = Readonly<SlackMessage & { response_type: 'ephemeral' }>;
+
+/** Keys come from what people type, so the memo is bounded; the oldest answer goes first. */
+const MEMO_SIZE = 500;
+const memos = new WeakMap<Library, Map<string, CommandReply>>();
+
+/**
+ * The acknowledgement of `/hackathon <text>`. Answers are pure functions of the library and the intent
+ * (`next` also of the clock, so it is always rendered), so a repeated question gets the very same frozen
+ * object: no render, and the receiver serialises it once. The key is the intent text, which parses back to
+ * the same intent, so `Wireguard ` and `wireguard` share an answer; a new library starts a new memo.
+ */
+export function commandReply(intent: ReadIntent, context: AnswerContext): CommandReply {
+  const render = (): CommandReply =>
+    Object.freeze({ response_type: 'ephemeral' as const, ...privateAnswer(intent, context) });
+  if (intent.kind === 'next') return render();
+  let memo = memos.get(context.library);
+  if (!memo) {
+    memo = new Map();
+    memos.set(context.library, memo);
+  }
+  const key = intentText(intent);
+  const known = memo.get(key);
+  if (known) return known;
+  const reply = render();
+  if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value as string);
+  memo.set(key, reply);
+  return reply;
+}

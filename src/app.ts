@@ -2,10 +2,9 @@ import { App, SocketModeReceiver } from '@slack/bolt';
 import type { Logger } from '@slack/logger';
 import type { WebClientOptions } from '@slack/web-api';
 import type { BotContext, Clock } from './context.js';
-import { intentText, isReadIntent, parseIntent } from './intent.js';
 import type { Library } from './library.js';
 import { registerListeners } from './listeners/index.js';
-import { type AckCache, LeanReceiver } from './receiver.js';
+import { LeanReceiver } from './receiver.js';
 import type { Settings } from './settings.js';
 
 export interface BotIdentity {
@@ -48,22 +47,6 @@ export function webClientOptions(
 }
 
 /**
- * `/hackathon` read answers are pure (library + intent; `next` also reads the clock) and the command's
- * listener only acknowledges them, so the receiver may answer a repeated one from memory. The intent text
- * is the key: it parses back to the same intent, so every spelling of one question shares an answer.
- */
-function readAnswerCache(library: () => Library): AckCache {
-  return {
-    scope: library,
-    key(body) {
-      if (body.command !== '/hackathon' || typeof body.text !== 'string') return undefined;
-      const intent = parseIntent(body.text);
-      return isReadIntent(intent) && intent.kind !== 'next' ? intentText(intent) : undefined;
-    },
-  };
-}
-
-/**
  * Builds the Bolt App for the settings' mode (Socket Mode or HTTP) and registers every listener.
  * `start` is left to the caller so tests and the playground choose port and lifetime.
  */
@@ -89,7 +72,6 @@ export function createApp(options: CreateAppOptions): { app: App; context: BotCo
           signingSecret: settings.signingSecret ?? '',
           logger,
           path: '/slack/events',
-          cache: readAnswerCache(options.library),
         });
   const app = new App({
     token: settings.botToken,
@@ -99,6 +81,9 @@ export function createApp(options: CreateAppOptions): { app: App; context: BotCo
     tokenVerificationEnabled: false,
     // The default conversation store builds an Error per request; this bot keeps no conversation state.
     convoStore: false,
+    // The bot listens to no message events, where its own posts would come back; skipping the filter is
+    // one middleware less on every request.
+    ignoreSelf: false,
     receiver,
     socketMode: settings.mode === 'socket',
     logger,

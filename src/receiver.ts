@@ -2,8 +2,9 @@
  * A lean Bolt receiver for HTTP mode. Bolt's HTTPReceiver costs more per request than the bot's own work
  * (URL parsing, raw-body, the form parsed twice, a double-HMAC compare), which kept the bot slower than a
  * bare Bolt app; this one does the same job with node:http alone. Acknowledgement semantics (one ack,
- * the 3-second no-ack 404, error statuses) are Bolt's own, through `HTTPResponseAck`. Rendering answers
- * was the other half of the cost, hence the optional cache of acknowledgements (see `AckCache`).
+ * the 3-second no-ack 404, error statuses) are Bolt's own, through `HTTPResponseAck`. Every request goes
+ * through Bolt's middleware and the listeners; what is saved is serialising the same acknowledgement twice
+ * (the bot hands back one frozen object per question: see `commandReply` in answer.ts).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -27,21 +28,6 @@ export interface LeanReceiverOptions {
   bodyLimit?: number;
   /** Milliseconds since the epoch; tests move it to check the five-minute window. */
   now?: () => number;
-  /** Acknowledgements worth keeping: the same key in the same scope is answered the same way. */
-  cache?: AckCache;
-}
-
-/**
- * Which requests are answered by their content alone. A request with a key is answered from the cache when
- * an earlier one with that key was acknowledged with a body, without running Bolt's middleware or the
- * listener again: only give keys to requests whose listener does nothing but acknowledge.
- */
-export interface AckCache {
-  key(body: Record<string, unknown>): string | undefined;
-  /** The object the answers were computed from (the library); a new one starts an empty cache. */
-  scope(): object;
-  /** Keys come from what people type, so the cache is bounded; the oldest answer goes first. */
-  maxEntries?: number;
 }
 
 /** Slack's replay window: a request signed more than five minutes from now is refused. */
@@ -61,7 +47,8 @@ export class LeanReceiver implements Receiver {
   private readonly inFlight = new Set<ServerResponse>();
   private stopping = false;
   private drained: (() => void) | undefined;
-  private readonly acks = new WeakMap<object, Map<string, Buffer>>();
+  /** JSON of acknowledgement objects already written: the bot acks memoised answers with the same object. */
+  private readonly serialized = new WeakMap<object, string>();
 
   constructor(private readonly options: LeanReceiverOptions) {
     if (!options.signingSecret) throw new Error('The receiver needs the signing secret to verify requests.');
@@ -172,14 +159,6 @@ export class LeanReceiver implements Receiver {
     }
     const app = this.app;
     if (!app) throw new Error('The receiver was started before Bolt initialised it.');
-    const key = this.options.cache?.key(body);
-    const store = key === undefined ? undefined : this.ackStore();
-    const known = key === undefined ? undefined : store?.get(key);
-    if (known) {
-      res.writeHead(200, { 'content-type': JSON_TYPE, 'content-length': known.length });
-      res.end(known);
-      return;
-    }
     const ack = new HTTPResponseAck({
       logger: this.options.logger,
       processBeforeResponse: false,
@@ -192,13 +171,17 @@ export class LeanReceiver implements Receiver {
     const bound = ack.bind();
     const event: ReceiverEvent = {
       body,
-      ack:
-        key === undefined || !store
-          ? bound
-          : async (response?: unknown) => {
-              await bound(response);
-              if (response && typeof response === 'object') this.remember(store, key, response);
-            },
+      ack: async (response?: unknown) => {
+        if (!response || typeof response !== 'object') return bound(response);
+        let json = this.serialized.get(response);
+        if (json === undefined) {
+          json = JSON.stringify(response);
+          this.serialized.set(response, json);
+        }
+        // Bolt writes a string body without a content type; Slack needs JSON to read blocks from an ack.
+        if (!res.headersSent) res.setHeader('content-type', JSON_TYPE);
+        return bound(json);
+      },
       retryNum: typeof retryNum === 'string' ? Number(retryNum) : undefined,
       retryReason: typeof retryReason === 'string' ? retryReason : undefined,
     };
@@ -214,23 +197,6 @@ export class LeanReceiver implements Receiver {
       });
       if (acknowledged) ack.ack();
     }
-  }
-
-  private ackStore(): Map<string, Buffer> | undefined {
-    const scope = this.options.cache?.scope();
-    if (!scope) return undefined;
-    let store = this.acks.get(scope);
-    if (!store) {
-      store = new Map();
-      this.acks.set(scope, store);
-    }
-    return store;
-  }
-
-  private remember(store: Map<string, Buffer>, key: string, response: object): void {
-    const max = this.options.cache?.maxEntries ?? 500;
-    if (store.size >= max) store.delete(store.keys().next().value as string);
-    store.set(key, Buffer.from(JSON.stringify(response)));
   }
 
   /** Slack's v0 signature over `v0:timestamp:body`, within five minutes of now. */

@@ -188,6 +188,28 @@ describe('the Slack app over HTTP, against the Slack stand-in', () => {
     expect((response?.body as SlackMessage | undefined)?.blocks[0]?.type).toBe('header');
   });
 
+  it('routes numbered paging buttons and acknowledges unknown ones', async () => {
+    const before = t.standin.responses.length;
+    const waiting = t.standin.waitForResponse(before + 1);
+    const click = (actionId: string, value: string) =>
+      sendInteraction(
+        t.requestUrl,
+        SIGNING_SECRET,
+        blockActionsPayload({
+          user: 'U_MEMBER',
+          channel: 'C_GENERAL',
+          actionId,
+          value,
+          responseUrl: t.standin.responseUrl({ channel: 'C_GENERAL', user: 'U_MEMBER' }),
+        }),
+      );
+    expect((await click('topics_page:1', 'topics')).status).toBe(200);
+    const response = (await waiting)[before];
+    expect(allText(response?.body as object)).toContain('Documentation Revamp');
+    expect((await click('no_such_button', 'x')).status).toBe(200);
+    expect(t.standin.responses).toHaveLength(before + 1);
+  });
+
   it('answers an @-mention in a thread, and not again when Slack retries it', async () => {
     eventCounter += 1;
     const envelope = appMentionEnvelope({

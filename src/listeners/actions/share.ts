@@ -1,23 +1,19 @@
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { answer } from '../../answer.js';
 import type { BotContext } from '../../context.js';
 import { isReadIntent, parseIntent } from '../../intent.js';
 import { asShared } from '../../views/share.js';
+import { type ActionHandler, buttonValue } from './action-args.js';
 
 /**
  * "Share in channel": the same card, posted visibly and attributed to whoever shared it. It goes through
  * the response URL, which works in public and private channels and DMs alike, where `chat.postMessage`
  * would fail with not_in_channel or channel_not_found.
  */
-export function shareInChannel(context: BotContext) {
-  return async ({
-    ack,
-    action,
-    body,
-    respond,
-  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+export function shareInChannel(context: BotContext): ActionHandler {
+  return async (args) => {
+    const { ack, body, respond } = args;
     await ack();
-    const intent = parseIntent(action.value ?? '');
+    const intent = parseIntent(buttonValue(args));
     if (!isReadIntent(intent)) return;
     const reply = answer(intent, { library: context.library(), now: context.clock() });
     const shared = asShared(reply.message, body.user.id);

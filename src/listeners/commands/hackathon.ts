@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { privateAnswer } from '../../answer.js';
+import { commandReply } from '../../answer.js';
 import type { BotContext } from '../../context.js';
 import { isReadIntent, parseIntent } from '../../intent.js';
 import { runTask } from '../../services/tasks.js';
@@ -13,10 +13,7 @@ export function hackathonCommand(context: BotContext) {
   return async ({ command, ack, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
     const intent = parseIntent(command.text ?? '');
     if (isReadIntent(intent)) {
-      await ack({
-        response_type: 'ephemeral',
-        ...privateAnswer(intent, { library: context.library(), now: context.clock() }),
-      });
+      await ack(commandReply(intent, { library: context.library(), now: context.clock() }));
       return;
     }
     await ack();
