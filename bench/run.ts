@@ -10,6 +10,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promi
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { build } from 'esbuild';
 import { startSlackStandin } from '../src/standin/server.js';
 import type { ChildMessage, ParentMessage } from './child.js';
 import { BENCH_BOT_TOKEN, BENCH_SIGNING_SECRET, signedPool, UNCACHED_SPELLINGS } from './signed.js';
@@ -50,7 +51,18 @@ async function spawnServer(
   env: Record<string, string>,
   nodeFlags: string[] = [],
 ): Promise<Server> {
-  const node = [...nodeFlags, '--import', 'tsx', script];
+  // Both apps run as `npm start` runs the bot: one bundled ES module under plain node, no tsx in the way.
+  const bundle = path.join('dist', 'bench', `${path.basename(script, '.ts')}.mjs`);
+  await build({
+    entryPoints: [script],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    outfile: bundle,
+    logLevel: 'warning',
+  });
+  const node = [...nodeFlags, bundle];
   const [command, args] = canPin
     ? ['taskset', ['-c', '1', process.execPath, ...node]]
     : [process.execPath, node];
@@ -208,7 +220,7 @@ async function main(): Promise<void> {
       `${CORES} cores, Node ${process.version}${canPin ? ', generator on core 0, apps on core 1' : ', not pinned'}`,
   );
 
-  // Start-up: spawn to listening, median of three (the first may pay for tsx's transform cache).
+  // Start-up: spawn to listening, median of three (the first may pay for a cold file cache).
   const startups = { bot: [] as number[], bare: [] as number[], load: [] as number[] };
   for (let i = 0; i < 3; i++) {
     const bot = await startBot('content');

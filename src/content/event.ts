@@ -5,13 +5,10 @@
  */
 import { DateTime, IANAZone } from 'luxon';
 import type { PhrasingContent, Root, RootContent } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { PUBLIC_OR_PRIVATE_CHANNEL_ID as CHANNEL_ID } from '../slack-ids.js';
-import { toMrkdwn, toPlain } from './markdown.js';
+import { parseMarkdown, toMrkdwn, toPlain } from './markdown.js';
 import type { ContentProblem, NextEvent, RichText } from './model.js';
 
 export const DEFAULT_TIMEZONE = 'Europe/Berlin';
@@ -264,7 +261,7 @@ function appendLinkUrls(node: Root | RootContent | PhrasingContent): void {
 
 /** The body as Slack shows it; `undefined` when there is nothing but whitespace and comments. */
 export function markdownToRichText(markdown: string): RichText | undefined {
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root;
+  const tree = parseMarkdown(markdown);
   const mrkdwn = toMrkdwn(tree.children);
   appendLinkUrls(tree);
   const text = toPlain(tree.children);

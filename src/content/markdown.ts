@@ -1,4 +1,7 @@
-import type { Nodes, Parent, PhrasingContent, RootContent } from 'mdast';
+import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import type { RichText } from './model.js';
 
 /**
@@ -13,6 +16,20 @@ export interface RenderOptions {
 }
 
 const STRAY_CLOCK = /\n\s*\d{1,2}:\d{2}\s*$/;
+
+const commonMark = unified().use(remarkParse).freeze();
+const gfm = unified().use(remarkParse).use(remarkGfm).freeze();
+
+/** What only GitHub-flavoured Markdown reads: tables, ~~strike~~, task lists, footnotes, bare URLs. */
+const NEEDS_GFM = /^\s*\|.*\||~~|^\s*[-*+] \[[ xX]\]|\[\^|(?:^|[\s(])(?:https?:\/\/|www\.)/m;
+
+/**
+ * Markdown → mdast. The GFM extensions roughly double the parse time, which is most of the bot's start-up
+ * for a recap, so they are only switched on for text that uses them.
+ */
+export function parseMarkdown(markdown: string): Root {
+  return (NEEDS_GFM.test(markdown) ? gfm : commonMark).parse(markdown) as Root;
+}
 
 export function escapeMrkdwnText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -1,10 +1,7 @@
 import type { Heading, ListItem, Paragraph, PhrasingContent, Root, RootContent, Strong } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { classifyLink, parseVideo } from './links.js';
-import { type RenderOptions, richText, toMrkdwn, toPlain } from './markdown.js';
+import { parseMarkdown, type RenderOptions, richText, toMrkdwn, toPlain } from './markdown.js';
 import type { Link, RichText, Section, Topic, Video } from './model.js';
 
 /**
@@ -302,7 +299,7 @@ export function parseBody(
   markdown: string,
   options: RenderOptions & { lineOffset?: number } = {},
 ): ParsedBody {
-  const root = unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root;
+  const root = parseMarkdown(markdown);
   const lineOffset = options.lineOffset ?? 0;
   const { tree, h1 } = buildTree(root);
   const sections: ParsedBody['sections'] = [];

@@ -3,9 +3,11 @@
  * Slack channel. Everything the page does reaches the bot as the signed requests Slack would send.
  */
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { App } from '@slack/bolt';
 import type { Logger } from '@slack/logger';
@@ -53,7 +55,16 @@ export interface RunningPlayground {
   stop(): Promise<void>;
 }
 
-const CLIENT_DIR = fileURLToPath(new URL('./client/', import.meta.url));
+/**
+ * The page's files. `npm start` runs a bundle from `dist/`, where `./client/` is not beside the code, so
+ * the source folder is found from there too.
+ */
+const CLIENT_DIR = [
+  new URL('./client/', import.meta.url),
+  new URL('../src/playground/client/', import.meta.url),
+]
+  .map((url) => fileURLToPath(url))
+  .find((dir) => existsSync(join(dir, 'index.html'))) as string;
 
 const SECURITY_HEADERS: Record<string, string> = {
   // The page is one script and one stylesheet from here; everything in messages is rendered as text.
