@@ -15,6 +15,8 @@ import { topicsView } from './views/topics.js';
 export interface Reply {
   message: SlackMessage;
   intent: string;
+  /** "Nothing matches" is for the asker alone: there is nothing to share. */
+  private?: boolean;
 }
 
 export interface AnswerContext {
@@ -42,7 +44,7 @@ function searchReply(library: Library, query: string): Reply {
     case 'candidates':
       return { message: candidatesView(query, outcome.topics, (t) => describeTopic(library, t)), intent };
     case 'none':
-      return { message: notFoundView(query, outcome.suggestions), intent };
+      return { message: notFoundView(query, outcome.suggestions), intent, private: true };
   }
 }
 
@@ -96,7 +98,7 @@ export function answer(intent: ReadIntent, { library, now }: AnswerContext): Rep
 /** The private reply to a command: the answer with its Share button. What `/hackathon` and `preview` send. */
 export function privateAnswer(intent: ReadIntent, context: AnswerContext): SlackMessage {
   const reply = answer(intent, context);
-  return withShareButton(reply.message, reply.intent);
+  return reply.private ? reply.message : withShareButton(reply.message, reply.intent);
 }
 
 export type CommandReply = Readonly<SlackMessage & { response_type: 'ephemeral' }>;

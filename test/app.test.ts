@@ -108,6 +108,8 @@ describe('the Slack app over HTTP, against the Slack stand-in', () => {
     const { status, body } = await command('xyzzy');
     expect(status).toBe(200);
     expect(body.text).toMatch(/xyzzy/);
+    // Nothing to show the channel, so nothing to share.
+    expect(buttons(body).some((b) => b.action_id === 'share_in_channel')).toBe(false);
     expect(limitProblems(body)).toEqual([]);
   });
 
