@@ -1,15 +1,15 @@
-import { EventEmitter } from 'node:events';
 import { WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/content/load.js';
 import { createLogger } from '../src/logger.js';
 import { ANNOUNCED_EVENT_TYPE, autoAnnounce } from '../src/services/announce.js';
-import { blockActionsPayload, sendInteraction, sendSlashCommand } from '../src/standin/requests.js';
+import { blockActionsPayload, sendInteraction } from '../src/standin/requests.js';
 import { type RecordedCall, type SlackStandin, startSlackStandin } from '../src/standin/server.js';
 import { type RunningBot, startBot } from '../src/start.js';
 import { limitProblems } from '../src/views/limits.js';
 import type { SlackMessage } from '../src/views/message.js';
-import { BOT_TOKEN, SIGNING_SECRET } from './support/bot.js';
+import { BOT_TOKEN, commandAnswer, SIGNING_SECRET } from './support/bot.js';
+import { LogLines } from './support/log-lines.js';
 
 /** A channel whose id passes the settings' validation (the seeded ones have `_`), with the bot in it. */
 const CHANNEL = 'CHACKATHON';
@@ -21,37 +21,6 @@ type Button = { action_id: string; value?: string };
 function buttons(message: unknown): Button[] {
   const blocks = (message as { blocks?: { type: string; elements?: Button[] }[] }).blocks ?? [];
   return blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
-}
-
-/** Log lines of one bot, awaitable without polling. */
-class LogLines {
-  readonly lines: string[] = [];
-  private readonly events = new EventEmitter();
-
-  push = (_level: unknown, line: string): void => {
-    this.lines.push(line);
-    this.events.emit('line');
-  };
-
-  waitFor(pattern: RegExp, timeoutMs = 5000): Promise<string> {
-    const found = () => this.lines.find((l) => pattern.test(l));
-    const already = found();
-    if (already) return Promise.resolve(already);
-    return new Promise((resolve, reject) => {
-      const onLine = () => {
-        const line = found();
-        if (!line) return;
-        clearTimeout(timer);
-        this.events.off('line', onLine);
-        resolve(line);
-      };
-      const timer = setTimeout(() => {
-        this.events.off('line', onLine);
-        reject(new Error(`No log line matching ${pattern} in:\n${this.lines.join('\n')}`));
-      }, timeoutMs);
-      this.events.on('line', onLine);
-    });
-  }
 }
 
 async function newStandin(): Promise<SlackStandin> {
@@ -115,15 +84,7 @@ describe('/hackathon announce', () => {
   });
 
   async function command(text: string, user: string, channel = 'C_GENERAL') {
-    const before = standin.responses.length;
-    const waiting = standin.waitForResponse(before + 1);
-    await sendSlashCommand(requestUrl, SIGNING_SECRET, {
-      text,
-      user_id: user,
-      channel_id: channel,
-      response_url: standin.responseUrl({ channel, user }),
-    });
-    return (await waiting)[before]?.body as SlackMessage & { response_type?: string };
+    return commandAnswer({ standin, requestUrl }, text, user, channel);
   }
 
   /** Clicks a preview button; resolves with the `count` answers it sends through the response URL. */

@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,11 +13,11 @@ import { type FollowRequest, parseFollowMarker, planPersonalReminders } from '..
 import { isReminderText, parseReminderMarker } from '../src/reminders/plan.js';
 import { postAtSeconds } from '../src/reminders/reconcile.js';
 import { FOLLOWER_CONCURRENCY, followerPass } from '../src/services/follow.js';
-import { sendSlashCommand } from '../src/standin/requests.js';
 import { type SlackStandin, startSlackStandin } from '../src/standin/server.js';
 import { type RunningBot, startBot } from '../src/start.js';
 import { personalReminderMessage } from '../src/views/follow.js';
-import { BOT_TOKEN, SIGNING_SECRET } from './support/bot.js';
+import { BOT_TOKEN, commandAnswer, SIGNING_SECRET } from './support/bot.js';
+import { LogLines } from './support/log-lines.js';
 
 const folders: string[] = [];
 
@@ -38,36 +37,6 @@ function contentDir(start?: string): string {
 afterAll(() => {
   for (const dir of folders) rmSync(dir, { recursive: true, force: true });
 });
-
-/** Log lines of one bot, awaitable without polling. */
-class LogLines {
-  readonly lines: string[] = [];
-  private readonly events = new EventEmitter();
-
-  push = (_level: unknown, line: string): void => {
-    this.lines.push(line);
-    this.events.emit('line');
-  };
-
-  waitFor(pattern: RegExp, timeoutMs = 5000): Promise<string> {
-    const found = () => this.lines.find((l) => pattern.test(l));
-    return new Promise((resolve, reject) => {
-      const check = () => {
-        const line = found();
-        if (!line) return false;
-        clearTimeout(timer);
-        this.events.off('line', check);
-        resolve(line);
-        return true;
-      };
-      const timer = setTimeout(() => {
-        this.events.off('line', check);
-        reject(new Error(`No log line matching ${pattern} in:\n${this.lines.join('\n')}`));
-      }, timeoutMs);
-      if (!check()) this.events.on('line', check);
-    });
-  }
-}
 
 let now = new Date('2026-11-27T10:00:00Z');
 const clock = () => now;
@@ -123,15 +92,7 @@ afterEach(async () => {
 });
 
 async function command(t: FollowBot, text: string, user: string): Promise<string> {
-  const before = t.standin.responses.length;
-  const waiting = t.standin.waitForResponse(before + 1);
-  await sendSlashCommand(t.requestUrl, SIGNING_SECRET, {
-    text,
-    user_id: user,
-    channel_id: 'C_GENERAL',
-    response_url: t.standin.responseUrl({ channel: 'C_GENERAL', user }),
-  });
-  return JSON.stringify((await waiting)[before]?.body);
+  return JSON.stringify(await commandAnswer(t, text, user));
 }
 
 /** The bot's DM with a user (the seeded admin already has one). */

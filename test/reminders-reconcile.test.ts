@@ -14,10 +14,9 @@ import {
   type ReconcileSummary,
   reconcileReminders,
 } from '../src/reminders/reconcile.js';
-import { sendSlashCommand } from '../src/standin/requests.js';
 import { type SlackStandin, startSlackStandin } from '../src/standin/server.js';
 import { startBot } from '../src/start.js';
-import { BOT_TOKEN, SIGNING_SECRET } from './support/bot.js';
+import { BOT_TOKEN, commandAnswer, SIGNING_SECRET } from './support/bot.js';
 
 const folders: string[] = [];
 
@@ -328,15 +327,7 @@ async function startReminderBot(
 }
 
 async function command(t: ReminderBot, text: string, user: string): Promise<string> {
-  const before = t.standin.responses.length;
-  const waiting = t.standin.waitForResponse(before + 1);
-  await sendSlashCommand(t.requestUrl, SIGNING_SECRET, {
-    text,
-    user_id: user,
-    channel_id: 'C_GENERAL',
-    response_url: t.standin.responseUrl({ channel: 'C_GENERAL', user }),
-  });
-  return JSON.stringify((await waiting)[before]?.body);
+  return JSON.stringify(await commandAnswer(t, text, user));
 }
 
 describe('/hackathon reminders through the bot', () => {

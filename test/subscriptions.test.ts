@@ -8,10 +8,9 @@ import { Library } from '../src/library.js';
 import { parseReminderMarker } from '../src/reminders/plan.js';
 import { ANNOUNCED_EVENT_TYPE } from '../src/services/announce.js';
 import { subscriptionPass } from '../src/services/subscriptions.js';
-import { sendSlashCommand } from '../src/standin/requests.js';
 import { type SlackStandin, startSlackStandin } from '../src/standin/server.js';
 import { type RunningBot, startBot } from '../src/start.js';
-import { BOT_TOKEN, SIGNING_SECRET } from './support/bot.js';
+import { BOT_TOKEN, commandAnswer, SIGNING_SECRET } from './support/bot.js';
 
 const PUBLIC = 'CPUBLIC';
 const SECRET = 'GSECRET';
@@ -84,16 +83,7 @@ async function setup(env: Record<string, string> = {}): Promise<Setup> {
 
 /** Sends the command; resolves with its answer once the handler has finished everything it does. */
 async function command(s: Setup, text: string, user: string, channel: string): Promise<string> {
-  const before = s.standin.responses.length;
-  const waiting = s.standin.waitForResponse(before + 1);
-  const ack = await sendSlashCommand(s.requestUrl, SIGNING_SECRET, {
-    text,
-    user_id: user,
-    channel_id: channel,
-    response_url: s.standin.responseUrl({ channel, user }),
-  });
-  expect(ack.status).toBe(200);
-  return JSON.stringify((await waiting)[before]?.body);
+  return JSON.stringify(await commandAnswer(s, text, user, channel));
 }
 
 /** Waits for the announcement a subscribe posts after its reply: the parent and one reply per section. */

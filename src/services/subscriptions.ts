@@ -169,17 +169,24 @@ async function joinChannel(client: WebClient, channel: string): Promise<Joined> 
   }
 }
 
-export async function subscribe(_intent: unknown, request: TaskRequest): Promise<void> {
-  const { context, client, channelId: channel, reply } = request;
-  if (isDirectMessage(channel)) {
+/** What subscribe and unsubscribe both ask first: is this a channel, and may this person manage it? */
+async function mayManageHere(request: TaskRequest): Promise<boolean> {
+  const { context, channelId, reply } = request;
+  if (isDirectMessage(channelId)) {
     await reply(subscribeInChannelView());
-    return;
+    return false;
   }
   const permission = await mayManage(request);
   if (!permission.allowed) {
     await reply(refusalMessage(context.settings, permission, SUBSCRIBE_ACTION));
-    return;
+    return false;
   }
+  return true;
+}
+
+export async function subscribe(_intent: unknown, request: TaskRequest): Promise<void> {
+  const { context, client, channelId: channel, reply } = request;
+  if (!(await mayManageHere(request))) return;
   const joined = await joinChannel(client, channel);
   if (joined.kind === 'private') {
     await reply(inviteMeView(channel));
@@ -218,15 +225,7 @@ export async function subscribe(_intent: unknown, request: TaskRequest): Promise
 
 export async function unsubscribe(_intent: unknown, request: TaskRequest): Promise<void> {
   const { context, client, channelId: channel, reply } = request;
-  if (isDirectMessage(channel)) {
-    await reply(subscribeInChannelView());
-    return;
-  }
-  const permission = await mayManage(request);
-  if (!permission.allowed) {
-    await reply(refusalMessage(context.settings, permission, SUBSCRIBE_ACTION));
-    return;
-  }
+  if (!(await mayManageHere(request))) return;
   if (channel === context.settings.announceChannel) {
     await reply(announceChannelView(channel, 'ANNOUNCE_CHANNEL'));
     return;

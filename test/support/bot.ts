@@ -1,7 +1,9 @@
 import type { LogLevel } from '@slack/logger';
 import type { Clock } from '../../src/context.js';
+import { sendSlashCommand } from '../../src/standin/requests.js';
 import { type SlackStandin, startSlackStandin } from '../../src/standin/server.js';
 import { type RunningBot, startBot } from '../../src/start.js';
+import type { SlackMessage } from '../../src/views/message.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 export const BOT_TOKEN = 'xoxb-test-0000-secret-token';
@@ -52,4 +54,28 @@ export async function startTestBot(
       await standin.close();
     },
   };
+}
+
+/**
+ * `/hackathon <text>` for a task (announce, reminders, remind me, subscribe…): such commands are
+ * acknowledged empty and answered through the response URL; resolves with that answer.
+ */
+export async function commandAnswer(
+  target: { standin: SlackStandin; requestUrl: string },
+  text: string,
+  user: string,
+  channel = 'C_GENERAL',
+): Promise<SlackMessage & { response_type?: string }> {
+  const before = target.standin.responses.length;
+  const waiting = target.standin.waitForResponse(before + 1);
+  const ack = await sendSlashCommand(target.requestUrl, SIGNING_SECRET, {
+    text,
+    user_id: user,
+    channel_id: channel,
+    response_url: target.standin.responseUrl({ channel, user }),
+  });
+  if (ack.status !== 200) throw new Error(`/hackathon ${text} was answered with HTTP ${ack.status}`);
+  const answer = (await waiting)[before]?.body;
+  if (!answer) throw new Error(`/hackathon ${text} got no answer through its response URL`);
+  return answer as SlackMessage & { response_type?: string };
 }
