@@ -8,7 +8,7 @@ import { type RecordedCall, type SlackStandin, startSlackStandin } from '../src/
 import { type RunningBot, startBot } from '../src/start.js';
 import { limitProblems } from '../src/views/limits.js';
 import type { SlackMessage } from '../src/views/message.js';
-import { BOT_TOKEN, commandAnswer, SIGNING_SECRET } from './support/bot.js';
+import { BOT_TOKEN, botEnv, commandAnswer, FAST_RETRIES, SIGNING_SECRET } from './support/bot.js';
 import { LogLines } from './support/log-lines.js';
 
 /** A channel whose id passes the settings' validation (the seeded ones have `_`), with the bot in it. */
@@ -35,22 +35,11 @@ async function launch(
   backgroundJobs = false,
 ): Promise<{ bot: RunningBot; logs: LogLines; requestUrl: string }> {
   const logs = new LogLines();
-  const bot = await startBot(
-    {
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: standin.apiUrl,
-      PORT: '0',
-      CONTENT_DIR: 'content',
-      LOG_LEVEL: 'info',
-      ...env,
-    },
-    {
-      logSink: logs.push,
-      retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 50 },
-      backgroundJobs,
-    },
-  );
+  const bot = await startBot(botEnv(standin, env), {
+    logSink: logs.push,
+    retryConfig: FAST_RETRIES,
+    backgroundJobs,
+  });
   return { bot, logs, requestUrl: `http://127.0.0.1:${bot.port}/slack/events` };
 }
 

@@ -14,7 +14,7 @@ import {
 import { type SlackStandin, startSlackStandin } from '../src/standin/server.js';
 import { type RunningBot, startBot } from '../src/start.js';
 import type { SlackMessage } from '../src/views/message.js';
-import { BOT_TOKEN, SIGNING_SECRET } from './support/bot.js';
+import { botEnv, FAST_RETRIES, SIGNING_SECRET } from './support/bot.js';
 
 /** Short enough that a hung Slack costs the suite a second, long enough for a loaded 2-core machine. */
 const REQUEST_TIMEOUT_MS = 800;
@@ -151,26 +151,16 @@ describe('Slack failing on the read paths', () => {
   beforeAll(async () => {
     standin = await startSlackStandin();
     responseFaults = await startResponseFaults(() => standin.url);
-    bot = await startBot(
-      {
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: standin.apiUrl,
-        PORT: '0',
-        CONTENT_DIR: 'content',
-        LOG_LEVEL: 'info',
+    bot = await startBot(botEnv(standin), {
+      logSink: (level, line) => {
+        const log = { level, line };
+        logs.push(log);
+        logged.emit('log', log);
       },
-      {
-        logSink: (level, line) => {
-          const log = { level, line };
-          logs.push(log);
-          logged.emit('log', log);
-        },
-        retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 50 },
-        requestTimeoutMs: REQUEST_TIMEOUT_MS,
-        backgroundJobs: false,
-      },
-    );
+      retryConfig: FAST_RETRIES,
+      requestTimeoutMs: REQUEST_TIMEOUT_MS,
+      backgroundJobs: false,
+    });
     requestUrl = `http://127.0.0.1:${bot.port}/slack/events`;
   });
   afterAll(async () => {

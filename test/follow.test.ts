@@ -1,6 +1,3 @@
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { WebClient } from '@slack/web-api';
 import { DateTime } from 'luxon';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -16,27 +13,11 @@ import { FOLLOWER_CONCURRENCY, followerPass } from '../src/services/follow.js';
 import { type SlackStandin, startSlackStandin } from '../src/standin/server.js';
 import { type RunningBot, startBot } from '../src/start.js';
 import { personalReminderMessage } from '../src/views/follow.js';
-import { BOT_TOKEN, commandAnswer, SIGNING_SECRET } from './support/bot.js';
+import { BOT_TOKEN, botEnv, commandAnswer, FAST_RETRIES } from './support/bot.js';
+import { eventContent, removeEventContent } from './support/content.js';
 import { LogLines } from './support/log-lines.js';
 
-const folders: string[] = [];
-
-/** A content folder with the real recap and a next-hackathon.md of our own. */
-function contentDir(start?: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'hackathon-follow-'));
-  folders.push(dir);
-  copyFileSync('content/2025-06-schelklingen.md', path.join(dir, '2025-06-schelklingen.md'));
-  const dates = start ? `start: ${start}\nend: ${start}\n` : 'when: early December\n';
-  writeFileSync(
-    path.join(dir, 'next-hackathon.md'),
-    `---\ntitle: Hack The Garden\ntimezone: Europe/Berlin\nlocation: Schelklingen\n${dates}---\n\nCome along.\n`,
-  );
-  return dir;
-}
-
-afterAll(() => {
-  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(removeEventContent);
 
 let now = new Date('2026-11-27T10:00:00Z');
 const clock = () => now;
@@ -64,23 +45,12 @@ async function launch(
   env: Record<string, string> = {},
 ): Promise<FollowBot> {
   const logs = new LogLines();
-  const bot = await startBot(
-    {
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: standin.apiUrl,
-      PORT: '0',
-      CONTENT_DIR: content,
-      LOG_LEVEL: 'info',
-      ...env,
-    },
-    {
-      clock,
-      logSink: logs.push,
-      retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 50 },
-      backgroundJobs,
-    },
-  );
+  const bot = await startBot(botEnv(standin, { CONTENT_DIR: content, ...env }), {
+    clock,
+    logSink: logs.push,
+    retryConfig: FAST_RETRIES,
+    backgroundJobs,
+  });
   const t = { standin, bot, logs, requestUrl: `http://127.0.0.1:${bot.port}/slack/events` };
   running.push(t);
   return t;
@@ -126,7 +96,7 @@ async function passWith(t: FollowBot, content: string, client: WebClient = t.bot
 describe('/hackathon remind me', () => {
   it('schedules DMs at 09:00 in each person’s own zone, and says so in their local time', async () => {
     now = new Date('2026-11-27T10:00:00Z');
-    const t = await launch(await newStandin(), contentDir('2026-12-07'));
+    const t = await launch(await newStandin(), eventContent('2026-12-07'));
 
     const berlin = await command(t, 'remind me', 'U_ADMIN');
     const newYork = await command(t, 'remind me', 'U_MEMBER');
@@ -167,7 +137,7 @@ describe('/hackathon remind me', () => {
 
   it('changes nothing when asked twice, and removes everything with off', async () => {
     now = new Date('2026-11-27T10:00:00Z');
-    const t = await launch(await newStandin(), contentDir('2026-12-07'));
+    const t = await launch(await newStandin(), eventContent('2026-12-07'));
     await command(t, 'remind me', 'U_MEMBER');
     const dm = dmOf(t.standin, 'U_MEMBER');
     const ids = t.standin.workspace.scheduled(dm).map((s) => s.id);
@@ -189,7 +159,7 @@ describe('/hackathon remind me', () => {
 
   it('takes custom days, keeps them in the DMs, and goes back to the event’s days when asked', async () => {
     now = new Date('2026-11-27T10:00:00Z');
-    const t = await launch(await newStandin(), contentDir('2026-12-07'));
+    const t = await launch(await newStandin(), eventContent('2026-12-07'));
     const reply = await command(t, 'remind me 7d 1d', 'U_ADMIN');
     const dm = dmOf(t.standin, 'U_ADMIN');
     expect(keysIn(t.standin, dm)).toEqual([
@@ -215,7 +185,7 @@ describe('/hackathon remind me', () => {
 
   it('keeps the request of someone who asks before there is a date, and schedules once there is', async () => {
     now = new Date('2026-09-01T10:00:00Z');
-    const t = await launch(await newStandin(), contentDir());
+    const t = await launch(await newStandin(), eventContent());
     const reply = await command(t, 'remind me', 'U_MEMBER');
     expect(reply).toContain('There is no date for *Hack The Garden* yet (early December)');
     expect(reply).toContain('I have noted your request');
@@ -229,7 +199,7 @@ describe('/hackathon remind me', () => {
 
     // The date is announced: the next pass turns the kept request into reminders.
     now = new Date('2026-11-20T10:00:00Z');
-    expect(await passWith(t, contentDir('2026-12-07'))).toMatchObject({
+    expect(await passWith(t, eventContent('2026-12-07'))).toMatchObject({
       followers: 1,
       scheduled: 3,
       deleted: 1,
@@ -244,7 +214,7 @@ describe('/hackathon remind me', () => {
 
   it('says what comes later, beyond Slack’s 120-day window, and schedules it when the time comes', async () => {
     now = new Date('2026-07-01T10:00:00Z');
-    const t = await launch(await newStandin(), contentDir('2026-12-07'));
+    const t = await launch(await newStandin(), eventContent('2026-12-07'));
     const reply = await command(t, 'remind me', 'U_ADMIN');
     const dm = dmOf(t.standin, 'U_ADMIN');
     // 159 days ahead: every reminder lies beyond the window, so a keeper holds the request.
@@ -253,7 +223,7 @@ describe('/hackathon remind me', () => {
     expect(keysIn(t.standin, dm)).toEqual([undefined]);
 
     now = new Date('2026-09-01T10:00:00Z');
-    expect(await passWith(t, contentDir('2026-12-07'))).toMatchObject({ scheduled: 4, deleted: 1 });
+    expect(await passWith(t, eventContent('2026-12-07'))).toMatchObject({ scheduled: 4, deleted: 1 });
     expect(keysIn(t.standin, dm)).toEqual([
       'hackathon-reminder:2026-12-07:28d',
       'hackathon-reminder:2026-12-07:7d',
@@ -265,13 +235,13 @@ describe('/hackathon remind me', () => {
   it('moves everyone’s reminders when the date moves, on the pass after a restart', async () => {
     now = new Date('2026-11-27T10:00:00Z');
     const standin = await newStandin();
-    const first = await launch(standin, contentDir('2026-12-07'));
+    const first = await launch(standin, eventContent('2026-12-07'));
     await command(first, 'remind me', 'U_ADMIN');
     await command(first, 'remind me 7d', 'U_MEMBER');
     await first.bot.stop();
     running.splice(0);
 
-    const second = await launch(standin, contentDir('2026-12-14'), true);
+    const second = await launch(standin, eventContent('2026-12-14'), true);
     await second.logs.waitFor(/Follow: 2 follower\(s\)/);
     expect(localTimes(standin, dmOf(standin, 'U_ADMIN'), 'Europe/Berlin')).toEqual([
       '2026-12-07 09:00',
@@ -320,8 +290,8 @@ describe('the follower pass', () => {
   it('reconciles 1,000 followers with one paged listing, touching only the ones that moved', async () => {
     now = new Date('2026-11-27T10:00:00Z');
     const standin = await newStandin();
-    const oldDir = contentDir(OLD);
-    const newDir = contentDir(NEW);
+    const oldDir = eventContent(OLD);
+    const newDir = eventContent(NEW);
     const t = await launch(standin, newDir);
     // 700 followers already match the new date (another instance got there first), 300 still hold the
     // old one: a 1-day reminder each, half of them with a 7-day one too.
@@ -342,7 +312,7 @@ describe('the follower pass', () => {
     const client = new WebClient(BOT_TOKEN, {
       slackApiUrl: standin.apiUrl,
       logger: createLogger('error'),
-      retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 50 },
+      retryConfig: FAST_RETRIES,
       fetch: async (input, init) => {
         const tier3 = /chat\.(scheduleMessage|deleteScheduledMessage)$/.test(String(input));
         if (tier3) most = Math.max(most, ++inFlight);
@@ -397,9 +367,9 @@ describe('the follower pass', () => {
   it('retries a failed schedule on the next pass, and never forgets the follower meanwhile', async () => {
     now = new Date('2026-11-27T10:00:00Z');
     const standin = await newStandin();
-    const newDir = contentDir(NEW);
+    const newDir = eventContent(NEW);
     const t = await launch(standin, newDir);
-    seedFollowers(standin, await eventFor(contentDir(OLD)), 2, 0, () => ({
+    seedFollowers(standin, await eventFor(eventContent(OLD)), 2, 0, () => ({
       zone: 'Europe/Berlin',
       days: [1],
     }));

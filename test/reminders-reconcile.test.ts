@@ -1,6 +1,3 @@
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { WebClient } from '@slack/web-api';
 import { DateTime } from 'luxon';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -16,32 +13,16 @@ import {
 } from '../src/reminders/reconcile.js';
 import { type SlackStandin, startSlackStandin } from '../src/standin/server.js';
 import { startBot } from '../src/start.js';
-import { BOT_TOKEN, commandAnswer, SIGNING_SECRET } from './support/bot.js';
-
-const folders: string[] = [];
-
-/** A content folder with the real recap and a next-hackathon.md of our own. */
-function contentDir(start?: string, extra = ''): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'hackathon-reminders-'));
-  folders.push(dir);
-  copyFileSync('content/2025-06-schelklingen.md', path.join(dir, '2025-06-schelklingen.md'));
-  const dates = start ? `start: ${start}\nend: ${start}\n` : 'when: early December\n';
-  writeFileSync(
-    path.join(dir, 'next-hackathon.md'),
-    `---\ntitle: Hack The Garden\ntimezone: Europe/Berlin\nlocation: Schelklingen\n${dates}${extra}---\n\nCome along.\n`,
-  );
-  return dir;
-}
+import { BOT_TOKEN, botEnv, commandAnswer, FAST_RETRIES } from './support/bot.js';
+import { eventContent, removeEventContent } from './support/content.js';
 
 async function eventFor(start?: string): Promise<NextEvent> {
-  const content = await loadContent(contentDir(start));
+  const content = await loadContent(eventContent(start));
   if (!content.next) throw new Error('next-hackathon.md did not load');
   return content.next;
 }
 
-afterAll(() => {
-  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(removeEventContent);
 
 const berlin = (seconds: number) => DateTime.fromSeconds(seconds, { zone: 'Europe/Berlin' });
 
@@ -55,7 +36,7 @@ describe('reconciling reminders with Slack', () => {
     new WebClient(BOT_TOKEN, {
       slackApiUrl: standin.apiUrl,
       logger: logger(),
-      retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 50 },
+      retryConfig: FAST_RETRIES,
     });
   const pass = (event: NextEvent, web = client()): Promise<ReconcileSummary> =>
     reconcileReminders(web, { channel: 'C_GENERAL', event, now: clock(), logger: logger() });
@@ -299,23 +280,12 @@ async function startReminderBot(
   const standin = await startSlackStandin({ clock: options.clock });
   standin.workspace.addUser({ id: ANNOUNCER, name: 'anna', tz: 'Europe/Berlin' });
   standin.workspace.addChannel({ id: CHANNEL, name: 'hackathon', members: ['UBOT', 'U_ADMIN', 'U_MEMBER'] });
-  const bot = await startBot(
-    {
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: standin.apiUrl,
-      PORT: '0',
-      ANNOUNCE_CHANNEL: CHANNEL,
-      LOG_LEVEL: 'error',
-      ...env,
-    },
-    {
-      clock: options.clock,
-      logSink: () => {},
-      retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 50 },
-      backgroundJobs: options.backgroundJobs ?? false,
-    },
-  );
+  const bot = await startBot(botEnv(standin, { ANNOUNCE_CHANNEL: CHANNEL, LOG_LEVEL: 'error', ...env }), {
+    clock: options.clock,
+    logSink: () => {},
+    retryConfig: FAST_RETRIES,
+    backgroundJobs: options.backgroundJobs ?? false,
+  });
   return {
     standin,
     requestUrl: `http://127.0.0.1:${bot.port}/slack/events`,
@@ -337,7 +307,7 @@ describe('/hackathon reminders through the bot', () => {
   it('lists the scheduled reminders for an announcer, refuses a member, and cancels them', async () => {
     now = new Date('2026-11-27T10:00:00Z');
     const t = await startReminderBot(
-      { CONTENT_DIR: contentDir('2026-12-07') },
+      { CONTENT_DIR: eventContent('2026-12-07') },
       { clock, backgroundJobs: true },
     );
     try {
@@ -374,7 +344,7 @@ describe('/hackathon reminders through the bot', () => {
   it('shows what comes later for an event beyond the 120-day window', async () => {
     now = new Date('2026-05-01T10:00:00Z');
     const t = await startReminderBot(
-      { CONTENT_DIR: contentDir('2026-12-07'), ANNOUNCERS: ANNOUNCER },
+      { CONTENT_DIR: eventContent('2026-12-07'), ANNOUNCERS: ANNOUNCER },
       { clock },
     );
     try {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandBody } from '../bench/signed.js';
 import { sendSlashCommand, signRequest } from '../src/standin/requests.js';
 import { type SlackStandin, startSlackStandin } from '../src/standin/server.js';
-import { BOT_TOKEN, SIGNING_SECRET } from './support/bot.js';
+import { botEnv, SIGNING_SECRET } from './support/bot.js';
 
 /** Resolves with the first stdout line matching `pattern`. */
 function lineFrom(
@@ -80,15 +80,7 @@ describe('SIGTERM under load', () => {
 
   it('lets requests in flight finish with 200, then exits 0', async () => {
     child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-      env: {
-        PATH: process.env.PATH,
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: standin.apiUrl,
-        PORT: '0',
-        CONTENT_DIR: 'content',
-        LOG_LEVEL: 'info',
-      },
+      env: { PATH: process.env.PATH, ...botEnv(standin) },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stderr = '';

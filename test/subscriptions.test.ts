@@ -1,6 +1,3 @@
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/content/load.js';
 import type { BotContext } from '../src/context.js';
@@ -10,27 +7,14 @@ import { ANNOUNCED_EVENT_TYPE } from '../src/services/announce.js';
 import { subscriptionPass } from '../src/services/subscriptions.js';
 import { type SlackStandin, startSlackStandin } from '../src/standin/server.js';
 import { type RunningBot, startBot } from '../src/start.js';
-import { BOT_TOKEN, commandAnswer, SIGNING_SECRET } from './support/bot.js';
+import { botEnv, commandAnswer, FAST_RETRIES } from './support/bot.js';
+import { eventContent, removeEventContent } from './support/content.js';
 
 const PUBLIC = 'CPUBLIC';
 const SECRET = 'GSECRET';
 const ANNOUNCE = 'CANNOUNCE';
-const folders: string[] = [];
 
-function contentDir(start: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'hackathon-subscriptions-'));
-  folders.push(dir);
-  copyFileSync('content/2025-06-schelklingen.md', path.join(dir, '2025-06-schelklingen.md'));
-  writeFileSync(
-    path.join(dir, 'next-hackathon.md'),
-    `---\ntitle: Hack The Garden\ntimezone: Europe/Berlin\nlocation: Schelklingen\nstart: ${start}\nend: ${start}\n---\n\nCome along.\n`,
-  );
-  return dir;
-}
-
-afterAll(() => {
-  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(removeEventContent);
 
 const now = new Date('2026-11-27T10:00:00Z');
 const clock = () => now;
@@ -57,22 +41,13 @@ async function setup(env: Record<string, string> = {}): Promise<Setup> {
   standin.workspace.addChannel({ id: PUBLIC, name: 'gardener', members: people });
   standin.workspace.addChannel({ id: SECRET, name: 'secret', is_private: true, members: people });
   standin.workspace.addChannel({ id: ANNOUNCE, name: 'announcements', members: ['UBOT', ...people] });
-  const content = contentDir('2026-12-07');
+  const content = eventContent('2026-12-07');
   const bot = await startBot(
-    {
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: standin.apiUrl,
-      PORT: '0',
-      CONTENT_DIR: content,
-      ANNOUNCE_CHANNEL: ANNOUNCE,
-      LOG_LEVEL: 'error',
-      ...env,
-    },
+    botEnv(standin, { CONTENT_DIR: content, ANNOUNCE_CHANNEL: ANNOUNCE, LOG_LEVEL: 'error', ...env }),
     {
       clock,
       logSink: () => {},
-      retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 50 },
+      retryConfig: FAST_RETRIES,
       backgroundJobs: false,
     },
   );

@@ -17,6 +17,25 @@ export interface TestBot {
   close(): Promise<void>;
 }
 
+/** WebClient retries shortened, so a rate-limit test waits milliseconds rather than a minute. */
+export const FAST_RETRIES = { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 50 };
+
+/** The environment of the bot in HTTP mode on an ephemeral port, its Web API pointed at `standin`. */
+export function botEnv(
+  standin: { apiUrl: string },
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: standin.apiUrl,
+    PORT: '0',
+    CONTENT_DIR: 'content',
+    LOG_LEVEL: 'info',
+    ...extra,
+  };
+}
+
 /**
  * The real bot in HTTP mode on an ephemeral port, its WebClient pointed at a fresh Slack stand-in.
  * WebClient retries are shortened so a rate-limit test waits a second, not a minute.
@@ -27,23 +46,12 @@ export async function startTestBot(
 ): Promise<TestBot> {
   const standin = await startSlackStandin(options.clock ? { clock: options.clock } : {});
   const logs: TestBot['logs'] = [];
-  const bot = await startBot(
-    {
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: standin.apiUrl,
-      PORT: '0',
-      CONTENT_DIR: 'content',
-      LOG_LEVEL: 'debug',
-      ...env,
-    },
-    {
-      clock: options.clock,
-      logSink: (level, line) => logs.push({ level, line }),
-      retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 50 },
-      backgroundJobs: options.backgroundJobs ?? false,
-    },
-  );
+  const bot = await startBot(botEnv(standin, { LOG_LEVEL: 'debug', ...env }), {
+    clock: options.clock,
+    logSink: (level, line) => logs.push({ level, line }),
+    retryConfig: FAST_RETRIES,
+    backgroundJobs: options.backgroundJobs ?? false,
+  });
   return {
     standin,
     bot,
