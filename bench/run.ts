@@ -58,7 +58,10 @@ async function spawnServer(
     bundle: true,
     platform: 'node',
     format: 'esm',
-    packages: 'external',
+    external: ['@slack/*', 'esbuild', 'iconv-lite', 'autocannon'],
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
     outfile: bundle,
     logLevel: 'warning',
   });
