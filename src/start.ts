@@ -75,8 +75,8 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
   const logger = createLogger(settings.logLevel, options.logSink);
   if (settings.mode === 'playground')
     throw new StartError('No Slack credentials: use the playground instead.');
-  const library = await loadLibrary(settings, logger);
-  const bot = await identify(settings, logger);
+  // Independent, so they overlap: the content parses while auth.test is on the wire.
+  const [library, bot] = await Promise.all([loadLibrary(settings, logger), identify(settings, logger)]);
   const clock = options.clock ?? (() => new Date());
   const { app, context } = createApp({
     settings,
