@@ -15,6 +15,13 @@ import { startSlackStandin } from '../src/standin/server.js';
 import type { ChildMessage, ParentMessage } from './child.js';
 import { BENCH_BOT_TOKEN, BENCH_SIGNING_SECRET, signedPool, UNCACHED_SPELLINGS } from './signed.js';
 
+/** The node flags of `npm start`, so the benchmark runs the bot as people do. */
+const START_FLAGS = (
+  JSON.parse(await readFile('package.json', 'utf8')) as { scripts: Record<string, string> }
+).scripts.start
+  ?.split(/\s+/)
+  .filter((word) => word.startsWith('--') && word !== '--enable-source-maps') ?? [];
+
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const COMMANDS = (process.env.BENCH_COMMANDS ?? 'topics,wireguard,dashbord,xyzzy,wireguard*').split(',');
@@ -214,7 +221,7 @@ async function main(): Promise<void> {
     ? await mkdtemp(path.join(tmpdir(), 'bench-prof-'))
     : undefined;
   const botFlags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const startBot = (contentDir: string, flags: string[] = []) =>
+  const startBot = (contentDir: string, flags: string[] = [...START_FLAGS]) =>
     spawnServer('bot', 'bench/bot-server.ts', { ...env, CONTENT_DIR: contentDir }, flags);
   const startBare = () => spawnServer('bare', 'bench/bare-server.ts', env);
 
@@ -235,7 +242,7 @@ async function main(): Promise<void> {
     await bare.stop();
   }
 
-  const bot = await startBot('content', botFlags);
+  const bot = await startBot('content', [...START_FLAGS, ...botFlags]);
   const bare = await startBare();
   await checkAnswers(bot, true);
   await checkAnswers(bare, false);

@@ -16,6 +16,7 @@ import {
   HTTPResponseAck,
   type Receiver,
   type ReceiverEvent,
+  ReceiverMultipleAckError,
 } from '@slack/bolt';
 import type { Logger } from '@slack/logger';
 
@@ -48,7 +49,7 @@ export class LeanReceiver implements Receiver {
   private stopping = false;
   private drained: (() => void) | undefined;
   /** JSON of acknowledgement objects already written: the bot acks memoised answers with the same object. */
-  private readonly serialized = new WeakMap<object, string>();
+  private readonly serialized = new WeakMap<object, Buffer>();
 
   constructor(private readonly options: LeanReceiverOptions) {
     if (!options.signingSecret) throw new Error('The receiver needs the signing secret to verify requests.');
@@ -169,18 +170,18 @@ export class LeanReceiver implements Receiver {
     const retryNum = req.headers['x-slack-retry-num'];
     const retryReason = req.headers['x-slack-retry-reason'];
     const bound = ack.bind();
+    let acknowledged = false;
     const event: ReceiverEvent = {
       body,
       ack: async (response?: unknown) => {
+        if (acknowledged) throw new ReceiverMultipleAckError();
+        acknowledged = true;
         if (!response || typeof response !== 'object') return bound(response);
-        let json = this.serialized.get(response);
-        if (json === undefined) {
-          json = JSON.stringify(response);
-          this.serialized.set(response, json);
-        }
-        // Bolt writes a string body without a content type; Slack needs JSON to read blocks from an ack.
-        if (!res.headersSent) res.setHeader('content-type', JSON_TYPE);
-        return bound(json);
+        // Written here rather than by Bolt, which would turn the body into a string again for a debug line.
+        ack.ack();
+        const json = this.json(response);
+        res.writeHead(200, { 'content-type': JSON_TYPE, 'content-length': json.length });
+        res.end(json);
       },
       retryNum: typeof retryNum === 'string' ? Number(retryNum) : undefined,
       retryReason: typeof retryReason === 'string' ? retryReason : undefined,
@@ -197,6 +198,15 @@ export class LeanReceiver implements Receiver {
       });
       if (acknowledged) ack.ack();
     }
+  }
+
+  private json(response: object): Buffer {
+    let json = this.serialized.get(response);
+    if (!json) {
+      json = Buffer.from(JSON.stringify(response));
+      this.serialized.set(response, json);
+    }
+    return json;
   }
 
   /** Slack's v0 signature over `v0:timestamp:body`, within five minutes of now. */

@@ -183,6 +183,22 @@ describe('the lean receiver', () => {
     expect(h.events).toHaveLength(3);
   });
 
+  it('refuses a second acknowledgement, with or without a body', async () => {
+    const errors: string[] = [];
+    const h = await harness(async (event) => {
+      await event.ack(event.body.text === 'object' ? { text: 'first' } : undefined);
+      await event
+        .ack({ text: 'second' })
+        .catch((error: Error & { code?: string }) => errors.push(error.code ?? ''));
+    });
+    expect((await post(h.url, commandForm('object'), FORM)).body).toBe('{"text":"first"}');
+    expect((await post(h.url, commandForm('empty'), FORM)).status).toBe(200);
+    expect(errors).toEqual([
+      'slack_bolt_receiver_ack_multiple_error',
+      'slack_bolt_receiver_ack_multiple_error',
+    ]);
+  });
+
   it('stops accepting connections but lets a request in flight finish', async () => {
     let release = () => {};
     let started = () => {};
