@@ -16,11 +16,10 @@ import type { ChildMessage, ParentMessage } from './child.js';
 import { BENCH_BOT_TOKEN, BENCH_SIGNING_SECRET, signedPool, UNCACHED_SPELLINGS } from './signed.js';
 
 /** The node flags of `npm start`, so the benchmark runs the bot as people do. */
-const START_FLAGS = (
-  JSON.parse(await readFile('package.json', 'utf8')) as { scripts: Record<string, string> }
-).scripts.start
-  ?.split(/\s+/)
-  .filter((word) => word.startsWith('--') && word !== '--enable-source-maps') ?? [];
+const START_FLAGS =
+  (JSON.parse(await readFile('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.start
+    ?.split(/\s+/)
+    .filter((word) => word.startsWith('--') && word !== '--enable-source-maps') ?? [];
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
