@@ -10,6 +10,7 @@ import { Library } from './library.js';
 import { createLogger, type LogSink } from './logger.js';
 import { startBackgroundJobs } from './services/background.js';
 import { readSettings, type Settings } from './settings.js';
+import { slackErrorCode } from './slack-errors.js';
 
 export interface StartOptions {
   clock?: Clock;
@@ -60,7 +61,7 @@ async function identify(settings: Settings, logger: Logger): Promise<BotIdentity
     logger.info(`Connected to workspace ${auth.team ?? auth.team_id ?? ''} as @${auth.user ?? auth.user_id}`);
     return { botId: auth.bot_id, botUserId: auth.user_id };
   } catch (error) {
-    const code = (error as { data?: { error?: string } }).data?.error;
+    const code = slackErrorCode(error);
     throw new StartError(
       code
         ? `SLACK_BOT_TOKEN was refused by Slack (${code}): copy the Bot User OAuth Token from your app's "OAuth & Permissions" page`

@@ -76,6 +76,28 @@ describe('reconciling reminders with Slack', () => {
     expect(posted[0]?.text).toMatch(/starts in 7 days/);
   });
 
+  it('joins a public channel it is not in to schedule there, and asks to be invited to a private one', async () => {
+    const event = await eventFor('2026-12-07');
+    const summary = await reconcileReminders(client(), {
+      channel: 'C_RANDOM',
+      event,
+      now: clock(),
+      logger: logger(),
+    });
+    expect(summary).toMatchObject({ scheduled: 3, failed: 0 });
+    expect(standin.callsTo('conversations.join').map((c) => c.args.channel)).toEqual(['C_RANDOM']);
+    expect(standin.workspace.scheduled('C_RANDOM')).toHaveLength(3);
+
+    const refused = await reconcileReminders(client(), {
+      channel: 'G_PRIVATE',
+      event,
+      now: clock(),
+      logger: logger(),
+    });
+    expect(refused).toMatchObject({ scheduled: 0, failed: 3 });
+    expect(lines.some((l) => /G_PRIVATE.*invite it with \/invite @hackathon-bot/.test(l))).toBe(true);
+  });
+
   it('changes nothing on a second pass (a restart)', async () => {
     const event = await eventFor('2026-12-07');
     await pass(event);

@@ -9,6 +9,8 @@ import type { Logger } from '@slack/logger';
 import type { WebClient } from '@slack/web-api';
 import type { NextEvent } from '../content/model.js';
 import type { Settings } from '../settings.js';
+import { withChannelAccess } from '../slack-channel-access.js';
+import { describeError, slackErrorCode } from '../slack-errors.js';
 import { reminderMessage } from '../views/reminder.js';
 import { type PlannedReminder, parseReminderMarker, planReminders } from './plan.js';
 
@@ -106,14 +108,6 @@ export function formatSummary(summary: ReconcileSummary): string {
   return `kept ${summary.kept}, scheduled ${summary.scheduled}, deleted ${summary.deleted}, later ${summary.later}, failed ${summary.failed}`;
 }
 
-function slackErrorCode(error: unknown): string | undefined {
-  return (error as { data?: { error?: string } }).data?.error;
-}
-
-function describeError(error: unknown): string {
-  return slackErrorCode(error) ?? (error as Error).message;
-}
-
 /** Every reminder of the bot scheduled in `channel`, across all pages. */
 export async function listScheduledReminders(
   client: WebClient,
@@ -206,19 +200,27 @@ export async function reconcileReminders(
   summary.deleted += (await deleteScheduledReminders(client, decision.remove, logger)).deleted;
 
   for (const reminder of decision.schedule) {
-    try {
-      await client.chat.scheduleMessage({
+    // ANNOUNCE_CHANNEL is often set before anyone invites the bot: a public channel is simply joined.
+    const outcome = await withChannelAccess(client, channel, () =>
+      client.chat.scheduleMessage({
         channel,
         post_at: postAtSeconds(reminder),
         ...reminderMessage(event, reminder, latest),
-      });
+      }),
+    );
+    if (outcome.kind === 'ok') {
       summary.scheduled += 1;
-    } catch (error) {
-      summary.failed += 1;
-      logger.warn(
-        `Reminders: could not schedule ${reminder.key} for ${reminder.localLabel} in ${where} (${describeError(error)}); retrying on the next pass`,
-      );
+      if (outcome.joined) logger.info(`Reminders: joined ${where} to schedule reminders there`);
+      continue;
     }
+    summary.failed += 1;
+    const why =
+      outcome.kind === 'private'
+        ? 'a private channel the bot is not in: invite it with /invite @hackathon-bot'
+        : outcome.error;
+    logger.warn(
+      `Reminders: could not schedule ${reminder.key} for ${reminder.localLabel} in ${where} (${why}); retrying on the next pass`,
+    );
   }
 
   if (summary.scheduled > 0) {

@@ -10,6 +10,8 @@ import type { Recap } from '../content/model.js';
 import type { BotContext } from '../context.js';
 import type { Intent } from '../intent.js';
 import type { Reply } from '../listeners/respond.js';
+import { withChannelAccess } from '../slack-channel-access.js';
+import { describeError } from '../slack-errors.js';
 import {
   type AnnounceOutcome,
   announcementParent,
@@ -38,14 +40,6 @@ export interface AnnounceRequest {
   reply: Reply;
 }
 
-function slackErrorCode(error: unknown): string | undefined {
-  return (error as { data?: { error?: string } }).data?.error;
-}
-
-function describeError(error: unknown): string {
-  return slackErrorCode(error) ?? (error as Error).message;
-}
-
 /** Slack timestamps (`1750000000.000100`) in time order; as numbers they would lose the last digits. */
 export function compareTs(a: string, b: string): number {
   const [aSec = '', aFrac = ''] = a.split('.');
@@ -55,50 +49,6 @@ export function compareTs(a: string, b: string): number {
     aSec.localeCompare(bSec) ||
     aFrac.padEnd(6, '0').localeCompare(bFrac.padEnd(6, '0'))
   );
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Channel access: a public channel the bot is not in is joined; a private one needs an invitation.
-
-type Access<T> =
-  | { kind: 'ok'; value: T; joined: boolean }
-  | { kind: 'private' }
-  | { kind: 'failed'; error: string };
-
-const NO_ACCESS = new Set(['not_in_channel', 'channel_not_found']);
-/** `conversations.join` answers these for private channels, which only an invitation opens. */
-const JOIN_REFUSED_PRIVATE = new Set(['method_not_supported_for_channel_type', 'channel_not_found']);
-
-/**
- * Runs `call`; when Slack says the bot is not in the channel, joins it if it is public and runs `call`
- * once more. Private channels (a `G…` id, or one `conversations.join` refuses) are reported, not retried.
- */
-async function withChannelAccess<T>(
-  client: WebClient,
-  channel: string,
-  call: () => Promise<T>,
-): Promise<Access<T>> {
-  try {
-    return { kind: 'ok', value: await call(), joined: false };
-  } catch (error) {
-    const code = slackErrorCode(error);
-    if (!code || !NO_ACCESS.has(code)) return { kind: 'failed', error: describeError(error) };
-    if (channel.startsWith('G')) return { kind: 'private' };
-  }
-  try {
-    await client.conversations.join({ channel });
-  } catch (error) {
-    const code = slackErrorCode(error);
-    if (code && JOIN_REFUSED_PRIVATE.has(code)) return { kind: 'private' };
-    return { kind: 'failed', error: describeError(error) };
-  }
-  try {
-    return { kind: 'ok', value: await call(), joined: true };
-  } catch (error) {
-    const code = slackErrorCode(error);
-    if (code && NO_ACCESS.has(code)) return { kind: 'private' };
-    return { kind: 'failed', error: describeError(error) };
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ import {
 } from '../reminders/personal.js';
 import { type PlannedReminder, parseReminderMarker, type ReminderPlan } from '../reminders/plan.js';
 import { deleteScheduledReminders, postAtSeconds, type ScheduledReminder } from '../reminders/reconcile.js';
+import { describeError } from '../slack-errors.js';
 import {
   followOffView,
   followUnavailableView,
@@ -40,14 +41,6 @@ export const FOLLOWER_CONCURRENCY = 3;
 const LIST_PAGE_SIZE = 100;
 
 const NO_DATE: ReminderPlan = { due: [], later: [], past: [], status: 'no-date' };
-
-function slackErrorCode(error: unknown): string | undefined {
-  return (error as { data?: { error?: string } }).data?.error;
-}
-
-function describeError(error: unknown): string {
-  return slackErrorCode(error) ?? (error as Error).message;
-}
 
 /** Scheduled messages with a follow marker, in one DM or (without `channel`) in every conversation. */
 export async function listFollowerMessages(client: WebClient, channel?: string): Promise<FollowerMessage[]> {

@@ -12,6 +12,7 @@ import {
   reconcileReminders,
   reminderChannel,
 } from '../reminders/reconcile.js';
+import { describeError, slackErrorCode } from '../slack-errors.js';
 import {
   announceChannelView,
   inviteMeView,
@@ -30,14 +31,6 @@ const MEMBERSHIP_PAGE_SIZE = 200;
 
 /** `conversations.join` answers these for private channels, which only an invitation opens. */
 const PRIVATE_CHANNEL = new Set(['method_not_supported_for_channel_type', 'channel_not_found']);
-
-function slackErrorCode(error: unknown): string | undefined {
-  return (error as { data?: { error?: string } }).data?.error;
-}
-
-function describeError(error: unknown): string {
-  return slackErrorCode(error) ?? (error as Error).message;
-}
 
 async function mayManage(request: TaskRequest): Promise<Permission> {
   if (request.context.settings.openSubscriptions) return { allowed: true };

@@ -9,6 +9,7 @@ import {
   reminderChannel,
   type ScheduledReminder,
 } from '../reminders/reconcile.js';
+import { describeError } from '../slack-errors.js';
 import type { SlackMessage } from '../views/message.js';
 import {
   noReminderChannelView,
@@ -40,10 +41,6 @@ function plain(text: string): SlackMessage {
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }
 
-function slackErrorCode(error: unknown): string {
-  return (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
-}
-
 /** `/hackathon reminders [cancel]`, announcers only: what is scheduled in the reminder channel, or delete it. */
 const reminders: TaskHandler<'reminders'> = async (intent, request) => {
   const { context, client, userId, reply } = request;
@@ -62,7 +59,7 @@ const reminders: TaskHandler<'reminders'> = async (intent, request) => {
   try {
     scheduled = await listScheduledReminders(client, channel);
   } catch (error) {
-    await reply(remindersUnavailableView(channel, slackErrorCode(error)));
+    await reply(remindersUnavailableView(channel, describeError(error)));
     return;
   }
   if (intent.cancel) {

@@ -1,0 +1,47 @@
+/**
+ * Channel access for posting and scheduling: a public channel the bot is not in is joined; a private one
+ * needs an invitation, which only a person can give.
+ */
+import type { WebClient } from '@slack/web-api';
+import { describeError, slackErrorCode } from './slack-errors.js';
+
+export type Access<T> =
+  | { kind: 'ok'; value: T; joined: boolean }
+  | { kind: 'private' }
+  | { kind: 'failed'; error: string };
+
+const NO_ACCESS = new Set(['not_in_channel', 'channel_not_found']);
+/** `conversations.join` answers these for private channels, which only an invitation opens. */
+const JOIN_REFUSED_PRIVATE = new Set(['method_not_supported_for_channel_type', 'channel_not_found']);
+
+/**
+ * Runs `call`; when Slack says the bot is not in the channel, joins it if it is public and runs `call`
+ * once more. Private channels (a `G…` id, or one `conversations.join` refuses) are reported, not retried.
+ */
+export async function withChannelAccess<T>(
+  client: WebClient,
+  channel: string,
+  call: () => Promise<T>,
+): Promise<Access<T>> {
+  try {
+    return { kind: 'ok', value: await call(), joined: false };
+  } catch (error) {
+    const code = slackErrorCode(error);
+    if (!code || !NO_ACCESS.has(code)) return { kind: 'failed', error: describeError(error) };
+    if (channel.startsWith('G')) return { kind: 'private' };
+  }
+  try {
+    await client.conversations.join({ channel });
+  } catch (error) {
+    const code = slackErrorCode(error);
+    if (code && JOIN_REFUSED_PRIVATE.has(code)) return { kind: 'private' };
+    return { kind: 'failed', error: describeError(error) };
+  }
+  try {
+    return { kind: 'ok', value: await call(), joined: true };
+  } catch (error) {
+    const code = slackErrorCode(error);
+    if (code && NO_ACCESS.has(code)) return { kind: 'private' };
+    return { kind: 'failed', error: describeError(error) };
+  }
+}
