@@ -314,8 +314,24 @@ describe('Slack failing on the read paths', () => {
       await stillServes();
     });
 
+    it('shares after a 429 on the response_url, trying once more', async () => {
+      responseFaults.add('ratelimited');
+      const seen: string[] = [];
+      const record = (fault: string) => seen.push(fault);
+      responseFaults.seen.on('request', record);
+      const from = logs.length;
+      const before = standin.responses.length;
+      const posted = standin.waitForResponse(before + 2);
+      await share(viaFaults());
+      const [shared, removed] = (await posted).slice(before);
+      expect(shared?.body).toMatchObject({ response_type: 'in_channel' });
+      expect(removed?.body).toMatchObject({ delete_original: true });
+      expect(problemsSince(from).filter((l) => /Share in channel/.test(l.line))).toEqual([]);
+      responseFaults.seen.off('request', record);
+      expect(seen.slice(0, 2)).toEqual(['ratelimited', 'passed']);
+    });
+
     it.each([
-      ['a 429', 'ratelimited', /429/],
       ['a 500', 'status500', /500/],
       ['a hung post', 'hang', /timeout|abort/i],
     ] as const)('logs %s on the response_url once and keeps serving', async (_name, fault, reason) => {

@@ -1,9 +1,27 @@
-import type { RespondFn } from '@slack/bolt';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { RespondArguments, RespondFn } from '@slack/bolt';
 import type { BotContext } from '../context.js';
 import type { SlackMessage } from '../views/message.js';
 
 /** How a task answers the person who asked: privately unless it says otherwise. */
 export type Reply = (message: SlackMessage, options?: { replaceOriginal?: boolean }) => Promise<void>;
+
+/** Slack's response URLs give no Retry-After to Bolt's `respond`; a second is what Slack asks elsewhere. */
+const RATE_LIMIT_WAIT_MS = 1000;
+
+/**
+ * `respond`, tried once more after a 429: a rate-limited post was not taken, so repeating it cannot post
+ * twice (a 500 or a timeout might have been, so those are not repeated).
+ */
+export async function respondRetryingRateLimit(respond: RespondFn, message: RespondArguments): Promise<void> {
+  try {
+    await respond(message);
+  } catch (error) {
+    if ((error as { statusCode?: number }).statusCode !== 429) throw error;
+    await delay(RATE_LIMIT_WAIT_MS);
+    await respond(message);
+  }
+}
 
 /**
  * A reply through the response URL. Slack answers 404 once the URL has expired (30 minutes, 5 uses):
@@ -12,7 +30,7 @@ export type Reply = (message: SlackMessage, options?: { replaceOriginal?: boolea
 export function responder(respond: RespondFn, context: BotContext): Reply {
   return async (message, options = {}) => {
     try {
-      await respond({
+      await respondRetryingRateLimit(respond, {
         response_type: 'ephemeral',
         replace_original: options.replaceOriginal ?? false,
         ...message,

@@ -2,6 +2,7 @@ import { answer } from '../../answer.js';
 import type { BotContext } from '../../context.js';
 import { isReadIntent, parseIntent } from '../../intent.js';
 import { asShared } from '../../views/share.js';
+import { respondRetryingRateLimit } from '../respond.js';
 import { type ActionHandler, buttonValue } from './action-args.js';
 
 /**
@@ -18,7 +19,11 @@ export function shareInChannel(context: BotContext): ActionHandler {
     const reply = answer(intent, { library: context.library(), now: context.clock() });
     const shared = asShared(reply.message, body.user.id);
     try {
-      await respond({ response_type: 'in_channel', replace_original: false, ...shared });
+      await respondRetryingRateLimit(respond, {
+        response_type: 'in_channel',
+        replace_original: false,
+        ...shared,
+      });
     } catch (error) {
       context.logger.warn(`Share in channel failed: ${(error as Error).message}`);
       return;
