@@ -5,7 +5,7 @@ import { candidatesView } from './views/candidates.js';
 import { helpView } from './views/help.js';
 import type { SlackMessage } from './views/message.js';
 import { nextEventView } from './views/next-event.js';
-import { notFoundView } from './views/not-found.js';
+import { type NotFoundOptions, notFoundView } from './views/not-found.js';
 import { recapsOverviewView } from './views/overview.js';
 import { withShareButton } from './views/share.js';
 import { topicView } from './views/topic.js';
@@ -35,7 +35,7 @@ function topicReply(library: Library, topic: Topic): Reply {
   return { message, intent: intentText({ kind: 'topic', key: topic.key }) };
 }
 
-function searchReply(library: Library, query: string): Reply {
+function searchReply(library: Library, query: string, notFound: NotFoundOptions = {}): Reply {
   const outcome = library.search(query);
   const intent = intentText({ kind: 'search', query });
   switch (outcome.kind) {
@@ -44,7 +44,7 @@ function searchReply(library: Library, query: string): Reply {
     case 'candidates':
       return { message: candidatesView(query, outcome.topics, (t) => describeTopic(library, t)), intent };
     case 'none':
-      return { message: notFoundView(query, outcome.suggestions), intent, private: true };
+      return { message: notFoundView(query, outcome.suggestions, notFound), intent, private: true };
   }
 }
 
@@ -89,8 +89,11 @@ export function answer(intent: ReadIntent, { library, now }: AnswerContext): Rep
         const message = topicsView(found.recap, { section: found.section, page: intent.page, pageValue });
         return { message, intent: intentText(intent) };
       }
-      // "topics wireguard": not a section or an event, so the person is looking for a topic.
-      return searchReply(library, intent.filter);
+      // "topics wireguard": not a section or an event, so the person is looking for a topic; when nothing
+      // matches either, they most likely named a recap that is not here, so the answer names those there are.
+      const reply = searchReply(library, intent.filter, { recaps: library.recaps });
+      // The hint about recaps belongs to `topics …`, so that is what renders this answer again.
+      return reply.private ? { ...reply, intent: intentText(intent) } : reply;
     }
   }
 }

@@ -26,3 +26,21 @@ describe('commandReply', async () => {
     expect(ask('next')).not.toBe(ask('next'));
   });
 });
+
+describe('topics for a recap that is not there', async () => {
+  const library = new Library(await loadContent(path.resolve('content')));
+  const now = new Date('2026-11-24T12:00:00Z');
+
+  it('says so and names the recaps there are, with a command that opens one', () => {
+    const reply = commandReply(parseIntent('topics dec 2024') as ReadIntent, { library, now });
+    const text = JSON.stringify(reply.blocks);
+    expect(text).toContain('Nothing matches “dec 2024”');
+    expect(text).toContain('Recaps here: June 17, 2025 (`/hackathon topics jun 2025`)');
+    expect(text).not.toContain('share_in_channel');
+    const opened = commandReply(parseIntent('topics jun 2025') as ReadIntent, { library, now });
+    expect(opened.blocks[0]).toMatchObject({
+      type: 'header',
+      text: { text: expect.stringContaining('7th Gardener') },
+    });
+  });
+});

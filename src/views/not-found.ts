@@ -1,8 +1,8 @@
 /** Nothing matched: say so kindly, offer the closest topics, and show where to look instead. */
 import type { KnownBlock } from '@slack/types';
-import type { Topic } from '../content/model.js';
+import type { Recap, Topic } from '../content/model.js';
 import { choicesFallback, QUERY_ECHO_MAX, topicChoiceBlocks } from './candidates.js';
-import { oneLine } from './format.js';
+import { formatDate, oneLine, recapCommandWords } from './format.js';
 import { fitMessage, VIEW_MAX_BLOCKS } from './limits.js';
 import type { SlackMessage } from './message.js';
 import { escapeMrkdwn, quoteUserText } from './mrkdwn.js';
@@ -12,6 +12,8 @@ export interface NotFoundOptions {
   describe?: (t: Topic) => string;
   /** The slash command named in the hint. */
   command?: string;
+  /** The recaps there are, named when the query looked for a recap (`topics dec 2023`). */
+  recaps?: readonly Recap[];
 }
 
 /** "Nothing matches “query”", the closest topics as buttons, and a hint to `topics` and `help`. */
@@ -31,6 +33,7 @@ export function notFoundView(
       },
     },
     ...topicChoiceBlocks(suggestions, options.describe, 'Show'),
+    ...recapHint(options.recaps ?? [], command),
     {
       type: 'context',
       elements: [
@@ -44,4 +47,15 @@ export function notFoundView(
   const lead = `Nothing matches ${quoted}`;
   const text = suggestions.length > 0 ? choicesFallback(`${lead}. Closest`, suggestions) : lead;
   return fitMessage({ text, blocks }, VIEW_MAX_BLOCKS);
+}
+
+/** "Recaps here: June 17, 2025 (`/hackathon topics jun 2025`) …": where the person can look instead. */
+function recapHint(recaps: readonly Recap[], command: string): KnownBlock[] {
+  if (recaps.length === 0) return [];
+  const names = recaps.slice(0, 8).map((recap) => {
+    const words = recapCommandWords(recap.event.date);
+    const date = escapeMrkdwn(formatDate(recap.event.date));
+    return words ? `${date} (\`${command} topics ${escapeMrkdwn(words)}\`)` : date;
+  });
+  return [{ type: 'section', text: { type: 'mrkdwn', text: `Recaps here: ${names.join(' · ')}` } }];
 }
