@@ -301,6 +301,15 @@ describe('Slack failing on the read paths', () => {
       const url = standin.responseUrl({ channel: 'C_GENERAL', user: 'U_MEMBER' });
       return `${responseFaults.url}${new URL(url).pathname}`;
     };
+    /** Shares through the fault server and sees the card posted and the private copy removed. */
+    const sharesThroughFaults = async () => {
+      const before = standin.responses.length;
+      const posted = standin.waitForResponse(before + 2);
+      await share(viaFaults());
+      const [shared, removed] = (await posted).slice(before);
+      expect(shared?.body).toMatchObject({ response_type: 'in_channel' });
+      expect(removed?.body).toMatchObject({ delete_original: true });
+    };
 
     it('logs one clear line for an expired response_url, and the next command is answered', async () => {
       const url = standin.responseUrl({ channel: 'C_GENERAL', user: 'U_MEMBER' });
@@ -320,12 +329,7 @@ describe('Slack failing on the read paths', () => {
       const record = (fault: string) => seen.push(fault);
       responseFaults.seen.on('request', record);
       const from = logs.length;
-      const before = standin.responses.length;
-      const posted = standin.waitForResponse(before + 2);
-      await share(viaFaults());
-      const [shared, removed] = (await posted).slice(before);
-      expect(shared?.body).toMatchObject({ response_type: 'in_channel' });
-      expect(removed?.body).toMatchObject({ delete_original: true });
+      await sharesThroughFaults();
       expect(problemsSince(from).filter((l) => /Share in channel/.test(l.line))).toEqual([]);
       responseFaults.seen.off('request', record);
       expect(seen.slice(0, 2)).toEqual(['ratelimited', 'passed']);
@@ -345,12 +349,7 @@ describe('Slack failing on the read paths', () => {
     });
 
     it('shares through a working response_url after all that', async () => {
-      const before = standin.responses.length;
-      const posted = standin.waitForResponse(before + 2);
-      await share(viaFaults());
-      const [shared, removed] = (await posted).slice(before);
-      expect(shared?.body).toMatchObject({ response_type: 'in_channel' });
-      expect(removed?.body).toMatchObject({ delete_original: true });
+      await sharesThroughFaults();
     });
   });
 });

@@ -61,18 +61,8 @@ export interface StoredMessage {
   replaced?: boolean;
 }
 
-export interface NewMessage {
-  user?: string;
-  bot_id?: string;
-  text: string;
-  blocks?: unknown[];
-  thread_ts?: string;
-  reply_broadcast?: boolean;
-  metadata?: MessageMetadata;
-  ephemeralTo?: string;
-  /** Defaults to a fresh ts from the workspace clock. */
-  ts?: string;
-}
+/** A message to store: a stored one whose `ts` defaults to a fresh one from the workspace clock. */
+export type NewMessage = Omit<StoredMessage, 'ts' | 'replaced'> & { ts?: string };
 
 export interface ScheduledMessage {
   id: string;
