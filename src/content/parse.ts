@@ -315,13 +315,23 @@ export function parseBody(
     return section;
   };
 
+  // Each heading is asked about its topics by itself, its parent and its ancestors: work it out once.
+  const starts = new Map<Node, TopicStart[]>();
+  const startsOf = (node: Node): TopicStart[] => {
+    let found = starts.get(node);
+    if (!found) {
+      found = topicStarts(node.blocks);
+      starts.set(node, found);
+    }
+    return found;
+  };
   const hasTopics = (node: Node): boolean =>
-    topicStarts(node.blocks).length > 0 || node.children.some(hasTopics) || isHeadingTopic(node);
+    startsOf(node).length > 0 || node.children.some(hasTopics) || isHeadingTopic(node);
   const isHeadingTopic = (node: Node): boolean =>
     node.heading !== undefined &&
     !FRAME.test(splitEmoji(node.title).rest) &&
     (hasLabelledParts(node.blocks) ||
-      (hasProse(node.blocks) && topicStarts(node.blocks).length === 0 && !node.children.some(hasTopics)));
+      (hasProse(node.blocks) && startsOf(node).length === 0 && !node.children.some(hasTopics)));
 
   const visit = (node: Node, parentSection: { title: string; emoji?: string }): void => {
     const own = splitEmoji(node.title);
@@ -332,18 +342,18 @@ export function parseBody(
       topics.push(topicFrom(start, allBlocks(node), section.title, options, lineOffset));
       return;
     }
-    const starts = topicStarts(node.blocks);
+    const nodeStarts = startsOf(node);
     const title = node === tree ? DEFAULT_SECTION_TITLE : own.rest || DEFAULT_SECTION_TITLE;
-    if (starts.length > 0) {
-      const firstIndex = starts[0]?.index ?? 0;
+    if (nodeStarts.length > 0) {
+      const firstIndex = nodeStarts[0]?.index ?? 0;
       const introBlocks = node === tree ? [] : node.blocks.slice(0, firstIndex);
       const section = sectionFor(
         title,
         node === tree ? undefined : own.emoji,
         introBlocks.length ? richText(introBlocks, options) : undefined,
       );
-      starts.forEach((start, i) => {
-        const end = starts[i + 1]?.index ?? node.blocks.length;
+      nodeStarts.forEach((start, i) => {
+        const end = nodeStarts[i + 1]?.index ?? node.blocks.length;
         const blocks = start.only ?? node.blocks.slice(start.index, Math.max(end, start.index + 1));
         topics.push(topicFrom(start, blocks, section.title, options, lineOffset));
       });
@@ -353,7 +363,7 @@ export function parseBody(
   };
   visit(tree, { title: DEFAULT_SECTION_TITLE });
 
-  const firstTopicStart = topicStarts(tree.blocks)[0]?.index ?? tree.blocks.length;
+  const firstTopicStart = startsOf(tree)[0]?.index ?? tree.blocks.length;
   const introBlocks = tree.blocks.slice(0, firstTopicStart);
   const intro = introBlocks.length ? richText(introBlocks, options) : undefined;
   nextHackathon ??= nextHackathonOf(
