@@ -82,11 +82,46 @@ export interface Topic {
   line: number;
 }
 
+/** A blog post tells the story; a wrap-up page (the community's page per hackathon) has a part per topic. */
+export type RecapKind = 'blog-post' | 'wrap-up';
+
+/**
+ * What one recap states about its hackathon (the event), wherever it states it: the wrap-up page's
+ * metadata bullets (Date, Location, Organizer, Topics, Review Meeting Summary), a body sentence
+ * ("From November 24–28, 2025, …"), front matter (`title: "June 2025"`, `weight: -202506`) or the file
+ * name. Every field is optional: recaps state different things. Never the publication date.
+ */
+export interface RecapFacts {
+  /** `YYYY-MM` of the hackathon; absent when the recap does not say (the loader then warns). */
+  month?: string;
+  /** Where `month` was read, for the content report: `date bullet`, `body`, `front matter`, `file name`. */
+  monthSource?: string;
+  /** First and last day, `YYYY-MM-DD`, where the recap gives days. */
+  start?: string;
+  end?: string;
+  /** "Schlosshof Freizeitheim, Schelklingen", as written (without Markdown). */
+  place?: string;
+  placeUrl?: string;
+  organizer?: string;
+  organizerUrl?: string;
+  /** The topic planning page (the wrap-up page's "Topics:" bullet, usually HackMD). */
+  planningUrl?: string;
+  /** The review meeting summary. */
+  reviewUrl?: string;
+  /** "6th" in "the 6th Gardener Community Hackathon". */
+  ordinal?: number;
+  /** Line (1-based) where the facts were read, for problems and the report. */
+  line?: number;
+}
+
 export interface Recap {
   /** File name without `.md`: `2025-06-schelklingen`. */
   id: string;
   /** Path of the source file, relative to the content folder. */
   file: string;
+  kind: RecapKind;
+  /** What the recap says about the hackathon it tells of. */
+  facts: RecapFacts;
   event: RecapEvent;
   intro?: RichText;
   sections: Section[];

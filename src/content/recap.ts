@@ -177,6 +177,9 @@ export function parseRecap(bytes: Uint8Array, file: string): RecapResult {
   const recap: Recap = {
     id,
     file,
+    // Placeholder until the parser reads the facts (issue 10): the month from the file name only.
+    kind: typeof data.weight === 'number' ? 'wrap-up' : 'blog-post',
+    facts: fileDate ? { month: fileDate[1], monthSource: 'file name' } : {},
     event: {
       title: asString(data.title) ?? body.h1 ?? id,
       date,

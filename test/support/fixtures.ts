@@ -78,6 +78,8 @@ export function makeRecap(spec: RecapSpec): Recap {
   return {
     id,
     file: `${id}.md`,
+    kind: 'blog-post',
+    facts: { month: spec.date.slice(0, 7) },
     event: { title: spec.title, date: spec.date, subtitle: spec.subtitle, authors: [] },
     sections,
     topics,

@@ -96,7 +96,15 @@ export function buildRecap(input: RecapInput): Recap {
   };
   if (input.recapUrl) event.recapUrl = input.recapUrl;
   if (input.recordingUrl) event.recordingUrl = input.recordingUrl;
-  return { id, file: `${id}.md`, event, sections, topics };
+  return {
+    id,
+    file: `${id}.md`,
+    kind: 'blog-post',
+    facts: { month: event.date.slice(0, 7) },
+    event,
+    sections,
+    topics,
+  };
 }
 
 const WIREGUARD_SUMMARY =
