@@ -40,6 +40,8 @@ export interface RunningBot {
   readonly library: Library;
   /** The content as it follows its sources: its `holder` emits each change. */
   content: LiveLibrary;
+  /** The start-up passes (reminders, announcements); undefined without background jobs. */
+  backgroundStarted?: Promise<void>;
   /** What the bot does in Slack about changes (undefined without background jobs). */
   contentChanges?: ContentChangeFollower;
   logger: Logger;
@@ -150,6 +152,7 @@ export async function startBotWith(settings: Settings, options: StartOptions = {
       return content.holder.current;
     },
     content,
+    backgroundStarted: jobs?.started,
     contentChanges,
     logger,
     async stop() {
