@@ -45,12 +45,12 @@ async function hashFiles(hash: ReturnType<typeof createHash>, root: string, file
   });
 }
 
-async function computeParserVersion(): Promise<string> {
+/**
+ * The hash of the parser's sources in `contentDir` (when there) and of the `.js` files in `bundleDir`.
+ * Exported for tests, which hash a copy of the sources with one edit.
+ */
+export async function hashParser(contentDir: string | undefined, bundleDir: string): Promise<string> {
   const hash = createHash('sha256').update(`format ${CACHE_FORMAT}\0`);
-  // tsx and vitest: this file is src/content/sources/; the bundle: dist/, beside src/.
-  const contentDir = [path.resolve(here, '..'), path.resolve(here, '../src/content')].find((dir) =>
-    existsSync(path.join(dir, 'recap.ts')),
-  );
   if (contentDir) {
     const own = path.join(contentDir, 'sources');
     const sources = await filesUnder(
@@ -65,14 +65,22 @@ async function computeParserVersion(): Promise<string> {
   // The bundle's chunks (none beside the TypeScript sources).
   await hashFiles(
     hash,
-    here,
+    bundleDir,
     await filesUnder(
-      here,
+      bundleDir,
       (name) => name.endsWith('.js'),
       () => false,
     ),
   );
   return hash.digest('hex').slice(0, 16);
+}
+
+function computeParserVersion(): Promise<string> {
+  // tsx and vitest: this file is src/content/sources/; the bundle: dist/, beside src/.
+  const contentDir = [path.resolve(here, '..'), path.resolve(here, '../src/content')].find((dir) =>
+    existsSync(path.join(dir, 'recap.ts')),
+  );
+  return hashParser(contentDir, here);
 }
 
 let version: Promise<string> | undefined;

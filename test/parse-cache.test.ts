@@ -1,0 +1,128 @@
+import { appendFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadContent } from '../src/content/load.js';
+import { ParseCache } from '../src/content/sources/cache.js';
+import { hashParser } from '../src/content/sources/parser-version.js';
+import { startSlackStandin } from '../src/standin/server.js';
+import {
+  copyInto,
+  ROOT,
+  removeTempDirs,
+  SHARED,
+  seedContent,
+  startLiveBot,
+  tempDir,
+} from './support/live.js';
+
+afterEach(removeTempDirs);
+
+/** The seed, two blog posts and three wrap-up pages in one folder. */
+function archive(): string {
+  const dir = seedContent();
+  for (const folder of ['recaps', 'wrap-ups'])
+    for (const name of readdirSync(path.join(SHARED, folder)))
+      copyInto(dir, path.join(SHARED, folder, name), name);
+  return dir;
+}
+
+describe('the parse cache', () => {
+  it('gives a second start exactly what parsing gave the first, without parsing', async () => {
+    const dir = archive();
+    const cacheDir = tempDir('cache');
+    const cold = await loadContent(dir, { cache: new ParseCache(cacheDir) });
+    expect(cold.recaps).toHaveLength(6);
+    expect(cold.parsed).toBe(7);
+    expect(cold.cached).toBe(0);
+
+    const warm = await loadContent(dir, { cache: new ParseCache(cacheDir) });
+    expect(warm.parsed).toBe(0);
+    expect(warm.cached).toBe(7);
+    expect(warm.recaps).toEqual(cold.recaps);
+    expect([...warm.synonyms]).toEqual([...cold.synonyms]);
+    expect(warm.problems).toEqual(cold.problems);
+    expect(warm.fingerprint).toBe(cold.fingerprint);
+  });
+
+  it('parses an edited file again, and only that one', async () => {
+    const dir = archive();
+    const cacheDir = tempDir('cache');
+    await loadContent(dir, { cache: new ParseCache(cacheDir) });
+    const file = path.join(dir, '2024-12-6th-hackathon-blog.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Deploy Prow Via Flux', 'Deploy Prow Via Argo'));
+
+    const after = await loadContent(dir, { cache: new ParseCache(cacheDir) });
+    expect(after.parsed).toBe(1);
+    const titles = after.recaps.find((r) => r.file === path.basename(file))?.topics.map((t) => t.title) ?? [];
+    expect(titles.some((t) => t.includes('Deploy Prow Via Argo'))).toBe(true);
+    expect(titles.some((t) => t.includes('Deploy Prow Via Flux'))).toBe(false);
+  });
+
+  it('parses again when an entry on disk is cut short', async () => {
+    const dir = seedContent();
+    const cacheDir = tempDir('cache');
+    const first = await loadContent(dir, { cache: new ParseCache(cacheDir) });
+    for (const name of readdirSync(cacheDir)) writeFileSync(path.join(cacheDir, name), '{"recap":');
+    const again = await loadContent(dir, { cache: new ParseCache(cacheDir) });
+    expect(again.cached).toBe(0);
+    expect(again.recaps).toEqual(first.recaps);
+  });
+
+  it('changes its key with any edit to the parser, and not with the folder readers', async () => {
+    const copy = tempDir('parser');
+    cpSync(path.join(ROOT, 'src/content'), copy, { recursive: true });
+    const bundle = tempDir('bundle');
+    const before = await hashParser(copy, bundle);
+    expect(await hashParser(copy, bundle)).toBe(before);
+
+    appendFileSync(path.join(copy, 'sources/watch.ts'), '\n// a reader, not the parser\n');
+    expect(await hashParser(copy, bundle)).toBe(before);
+
+    appendFileSync(path.join(copy, 'parse.ts'), '\n// one more comment\n');
+    const edited = await hashParser(copy, bundle);
+    expect(edited).not.toBe(before);
+
+    // A bundle without sources: its own code is the parser.
+    writeFileSync(path.join(bundle, 'index.js'), 'export {};\n');
+    expect(await hashParser(copy, bundle)).not.toBe(edited);
+  });
+});
+
+describe('a warm cache while the bot runs', () => {
+  it('never answers an edited file from the cache', async () => {
+    const standin = await startSlackStandin();
+    const contentDir = seedContent();
+    const cacheDir = tempDir('cache');
+    const env = { CONTENT_DIR: contentDir, CACHE_DIR: cacheDir };
+    const first = await startLiveBot(standin, env);
+    await first.bot.stop();
+
+    const live = await startLiveBot(standin, env);
+    try {
+      expect(live.logs.lines.join('\n')).toMatch(/\(2 from the cache, 0 parsed\)/);
+      const file = path.join(contentDir, '2025-06-schelklingen.md');
+      const original = readFileSync(file, 'utf8');
+
+      let changed = live.bot.content.holder.nextChange();
+      writeFileSync(
+        file,
+        original.replace('with [Wireguard](https://www.wireguard.com/)**', 'with Quokkaguard**'),
+      );
+      await changed;
+      expect(await live.ask('wireguard')).toContain('Quokkaguard');
+      await live.logs.waitFor(/now 1 recap\(s\).*\(1 parsed, 1 from the cache\)/);
+
+      // Back to the bytes the cache knows: answered from it, and right.
+      changed = live.bot.content.holder.nextChange();
+      writeFileSync(file, original);
+      await changed;
+      const answer = await live.ask('wireguard');
+      expect(answer).toContain('Replacement of OpenVPN with Wireguard');
+      expect(answer).not.toContain('Quokkaguard');
+      await live.logs.waitFor(/\(0 parsed, 2 from the cache\)/);
+    } finally {
+      await live.bot.stop();
+      await standin.close();
+    }
+  });
+});
