@@ -1,6 +1,6 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { ContentProblem, ContentSet, NextEvent, Recap, Section, Topic } from './content/model.js';
-import { type SearchOutcome, TopicIndex } from './search/index.js';
+import { type IndexStore, type SearchOutcome, TopicIndex } from './search/index.js';
 import { indexTerms, queryTerms, stripSlackMarkup } from './search/normalize.js';
 
 export type { SearchOutcome } from './search/index.js';
@@ -102,7 +102,8 @@ export class Library {
   private readonly index: TopicIndex;
   private readonly sectionIndex: MiniSearch<SectionDocument>;
 
-  constructor(content: ContentSet) {
+  /** `indexStore`: where the search index is kept between starts (see `IndexStore`). */
+  constructor(content: ContentSet, options: { indexStore?: IndexStore } = {}) {
     this.recaps = content.recaps;
     this.next = content.next;
     this.problems = content.problems;
@@ -111,7 +112,7 @@ export class Library {
       for (const topic of recap.topics) this.topicsByKey.set(topic.key, topic);
     }
     this.profiles = this.recaps.map(profileOf);
-    this.index = new TopicIndex(this.recaps, content.synonyms);
+    this.index = new TopicIndex(this.recaps, content.synonyms, options.indexStore);
     this.sectionIndex = new MiniSearch<SectionDocument>({
       fields: ['title'],
       idField: 'key',

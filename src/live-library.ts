@@ -63,7 +63,7 @@ export class LiveLibrary extends EventEmitter<LiveLibraryEvents> {
   ) {
     super();
     this.content = content;
-    this.holder = new LibraryHolder(new Library(content));
+    this.holder = new LibraryHolder(new Library(content, { indexStore: cache.indexStore() }));
   }
 
   /**
@@ -188,7 +188,7 @@ export class LiveLibrary extends EventEmitter<LiveLibraryEvents> {
         cache: this.cache,
         previous: before,
       });
-      library = new Library(content);
+      library = new Library(content, { indexStore: this.cache.indexStore() });
     } catch (error) {
       const problems = error instanceof ContentError ? error.problems : [];
       const reason =

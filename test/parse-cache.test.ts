@@ -68,23 +68,33 @@ describe('the parse cache', () => {
     expect(again.recaps).toEqual(first.recaps);
   });
 
-  it('changes its key with any edit to the parser, and not with the folder readers', async () => {
-    const copy = tempDir('parser');
-    cpSync(path.join(ROOT, 'src/content'), copy, { recursive: true });
+  it('changes its key with any edit to the parser or the search index, and not with the folder readers', async () => {
+    const copy = tempDir('src');
+    cpSync(path.join(ROOT, 'src/content'), path.join(copy, 'content'), { recursive: true });
+    cpSync(path.join(ROOT, 'src/search'), path.join(copy, 'search'), { recursive: true });
     const bundle = tempDir('bundle');
     const before = await hashParser(copy, bundle);
     expect(await hashParser(copy, bundle)).toBe(before);
 
-    appendFileSync(path.join(copy, 'sources/watch.ts'), '\n// a reader, not the parser\n');
+    appendFileSync(path.join(copy, 'content/sources/watch.ts'), '\n// a reader, not the parser\n');
     expect(await hashParser(copy, bundle)).toBe(before);
 
-    appendFileSync(path.join(copy, 'parse.ts'), '\n// one more comment\n');
-    const edited = await hashParser(copy, bundle);
-    expect(edited).not.toBe(before);
+    appendFileSync(path.join(copy, 'content/parse.ts'), '\n// one more comment\n');
+    const parser = await hashParser(copy, bundle);
+    expect(parser).not.toBe(before);
 
-    // A bundle without sources: its own code is the parser.
+    appendFileSync(path.join(copy, 'search/normalize.ts'), '\n// one more comment\n');
+    const search = await hashParser(copy, bundle);
+    expect(search).not.toBe(parser);
+
+    // A bundle: built from other sources, it is another parser; built again from the same, the same one.
     writeFileSync(path.join(bundle, 'index.js'), 'export {};\n');
-    expect(await hashParser(copy, bundle)).not.toBe(edited);
+    const built = await hashParser(copy, bundle);
+    expect(built).not.toBe(search);
+    writeFileSync(path.join(bundle, 'index.js'), 'export {};\n');
+    expect(await hashParser(copy, bundle)).toBe(built);
+    writeFileSync(path.join(bundle, 'index.js'), 'export { a };\n');
+    expect(await hashParser(copy, bundle)).not.toBe(built);
   });
 });
 

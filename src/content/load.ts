@@ -29,8 +29,11 @@ export function formatProblem(problem: ContentProblem): string {
   return `${where}: ${problem.message}`;
 }
 
+/** By code unit: ISO dates and ids sort right that way, and it spares the start a collator. */
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 function newestFirst(a: Recap, b: Recap): number {
-  return b.event.date.localeCompare(a.event.date) || b.id.localeCompare(a.id);
+  return compare(b.event.date, a.event.date) || compare(b.id, a.id);
 }
 
 export interface LoadOptions {
@@ -248,7 +251,7 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
     recaps.push(id === recap.id ? recap : withId(recap, id));
   }
 
-  problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+  problems.sort((a, b) => compare(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0));
   if (recaps.length === 0) {
     const detail = problems.length ? ` Problems: ${problems.map(formatProblem).join('; ')}` : '';
     const where = [dir, ...folders.map((f) => f.label || f.dir)].join(', ');

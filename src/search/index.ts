@@ -1,4 +1,5 @@
-import MiniSearch, { type Query, type SearchOptions } from 'minisearch';
+import { createHash } from 'node:crypto';
+import MiniSearch, { type Options, type Query, type SearchOptions } from 'minisearch';
 import type { Recap, Synonyms, Topic } from '../content/model.js';
 import {
   indexTerms,
@@ -132,6 +133,42 @@ function documentOf(recap: Recap, topic: Topic): TopicDocument {
 }
 
 /**
+ * Where a built index is kept between starts (the parse cache's folder): indexing the archive's words is
+ * most of what a start with many recaps costs, and reading the index back is a fraction of it.
+ */
+export interface IndexStore {
+  /** The index stored for documents with this hash, as `JSON.stringify(miniSearch)` made it. */
+  load(documentsHash: string): string | undefined;
+  save(documentsHash: string, index: string): void;
+}
+
+const ENGINE_OPTIONS: Options<TopicDocument> = {
+  fields: FIELDS,
+  idField: 'key',
+  tokenize: indexTerms,
+  // The tokenizer already yields final terms; the query side builds its own.
+  processTerm: (term) => term,
+  searchOptions: { tokenize: (term) => [term], processTerm: (term) => term },
+};
+
+/** The same documents give the same index: read it back when stored, else build and store it. */
+function engineFor(documents: TopicDocument[], store: IndexStore | undefined): MiniSearch<TopicDocument> {
+  const hash = store ? createHash('sha256').update(JSON.stringify(documents)).digest('hex') : '';
+  const stored = store?.load(hash);
+  if (stored) {
+    try {
+      return MiniSearch.loadJSON(stored, ENGINE_OPTIONS);
+    } catch {
+      // Cut short or from another MiniSearch: build it again below.
+    }
+  }
+  const engine = new MiniSearch<TopicDocument>(ENGINE_OPTIONS);
+  engine.addAll(documents);
+  store?.save(hash, JSON.stringify(engine));
+  return engine;
+}
+
+/**
  * The topics of all recaps, indexed once: every search after that is a lookup in memory.
  * Ties go to the newer recap, then to the order of the recap, which is how people read them.
  */
@@ -143,16 +180,8 @@ export class TopicIndex {
   private readonly titleTerms = new Map<string, Set<string>>();
   private readonly synonyms: Map<string, string[][]>;
 
-  constructor(recaps: readonly Recap[], synonyms: Synonyms) {
+  constructor(recaps: readonly Recap[], synonyms: Synonyms, store?: IndexStore) {
     this.synonyms = compileSynonyms(synonyms);
-    this.engine = new MiniSearch<TopicDocument>({
-      fields: FIELDS,
-      idField: 'key',
-      tokenize: indexTerms,
-      // The tokenizer already yields final terms; the query side builds its own.
-      processTerm: (term) => term,
-      searchOptions: { tokenize: (term) => [term], processTerm: (term) => term },
-    });
     const documents: TopicDocument[] = [];
     for (const recap of recaps) {
       for (const topic of recap.topics) {
@@ -166,7 +195,7 @@ export class TopicIndex {
         }
       }
     }
-    this.engine.addAll(documents);
+    this.engine = engineFor(documents, store);
   }
 
   search(query: string): SearchOutcome {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LRUCache } from 'lru-cache';
@@ -16,7 +17,8 @@ export type ParsedKind = 'recap' | 'next-event' | 'synonyms';
 
 /** Entries written this long ago, and not used by this process, are removed when the cache is pruned. */
 const PRUNE_AFTER_MS = 7 * 24 * 3_600_000;
-const MEMORY_ENTRIES = 2_000;
+/** Parsed files kept in memory, by the size of their JSON: the whole archive many times over. */
+const MEMORY_BYTES = 64 * 1024 * 1024;
 
 export interface CacheStats {
   hits: number;
@@ -24,17 +26,23 @@ export interface CacheStats {
 }
 
 export class ParseCache {
-  private readonly memory = new LRUCache<string, { value: unknown }>({ max: MEMORY_ENTRIES });
+  private readonly memory = new LRUCache<string, { value: unknown; size: number }>({
+    maxSize: MEMORY_BYTES,
+    sizeCalculation: (entry) => Math.max(1, entry.size),
+  });
   private readonly used = new Set<string>();
   private writable = true;
+  /** The parser's version, known once a key was made: the index store needs it synchronously. */
+  private version: string | undefined;
   readonly stats: CacheStats = { hits: 0, misses: 0 };
 
   /** `dir` undefined: memory only (tests, preview). */
   constructor(readonly dir?: string) {}
 
   async key(kind: ParsedKind, name: string, bytes: Uint8Array): Promise<string> {
+    this.version ??= await parserVersion();
     return createHash('sha256')
-      .update(await parserVersion())
+      .update(this.version)
       .update('\0')
       .update(kind)
       .update('\0')
@@ -58,8 +66,9 @@ export class ParseCache {
     }
     if (this.dir) {
       try {
-        const value = JSON.parse(await readFile(this.file(key), 'utf8')) as T;
-        this.memory.set(key, { value });
+        const text = await readFile(this.file(key), 'utf8');
+        const value = JSON.parse(text) as T;
+        this.memory.set(key, { value, size: text.length });
         this.stats.hits += 1;
         return value;
       } catch {
@@ -68,11 +77,12 @@ export class ParseCache {
     }
     this.stats.misses += 1;
     const value = await parse();
-    // Through JSON on the way in too, so a result from memory is exactly what a later start reads.
+    // Through JSON on the way in too: a cold start answers exactly as the next, warm one will.
     const text = JSON.stringify(value);
-    this.memory.set(key, { value: JSON.parse(text) as T });
+    const stored = JSON.parse(text) as T;
+    this.memory.set(key, { value: stored, size: text.length });
     if (this.dir && this.writable) await this.write(key, text);
-    return value;
+    return stored;
   }
 
   private async write(key: string, text: string): Promise<void> {
@@ -88,6 +98,37 @@ export class ParseCache {
       this.writable = false;
       await unlink(aside).catch(() => undefined);
     }
+  }
+
+  /**
+   * Where the search index over the parsed recaps is kept (see `IndexStore` in `src/search/index.ts`),
+   * keyed by the parser's version and a hash of what is indexed. Synchronous, as a library is built:
+   * reading one file back is far cheaper than indexing.
+   */
+  indexStore(): { load(hash: string): string | undefined; save(hash: string, index: string): void } {
+    const keyOf = (hash: string) =>
+      this.version ? createHash('sha256').update(`${this.version}\0index\0${hash}`).digest('hex') : undefined;
+    return {
+      load: (hash) => {
+        const key = keyOf(hash);
+        if (!key) return undefined;
+        this.used.add(key);
+        if (!this.dir) return undefined;
+        try {
+          return readFileSync(this.file(key), 'utf8');
+        } catch {
+          return undefined;
+        }
+      },
+      save: (hash, index) => {
+        const key = keyOf(hash);
+        if (!key) return;
+        this.used.add(key);
+        // Not kept in memory: a running bot builds each index once. Written in the background: the
+        // library answers meanwhile, and the next start reads it.
+        if (this.dir && this.writable) void this.write(key, index);
+      },
+    };
   }
 
   /** Removes entries on disk that this process did not use and that were written over a week ago. */

@@ -5,18 +5,20 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The parser's version, for the parse cache's keys: a hash of the code that turns a file into a recap, so
- * that any edit to the parser (or an upgrade of the Markdown libraries) makes every cached recap a miss.
- * Nobody has to remember to bump a number: the parser is being reworked while this cache exists.
+ * The parser's version, for the cache's keys: a hash of the code that turns a file into a recap and
+ * recaps into a search index, so that any edit to it (or an upgrade of the libraries it uses) makes every
+ * cached entry a miss. Nobody has to remember to bump a number: the parser is being reworked while this
+ * cache exists.
  *
- * It hashes `src/content/**\/*.ts` (its own `sources/` aside: reading folders changes no parse result) and
- * `package-lock.json`, found from `src/` (tsx, vitest) or from `dist/` beside it (`npm start`). Run from
- * the bundle, it hashes the bundle's own `.js` files as well: they hold the parser and the libraries it
- * uses, so a bundle that is older than `src/`, or deployed without it, never reads another build's entries.
+ * It hashes the sources of `src/content/` (its own `sources/` aside: reading folders changes no parse
+ * result) and `src/search/`, and `package-lock.json`, found from `src/` (tsx, vitest) or from `dist/`
+ * beside it (`npm start`). Run from a bundle, it also hashes the bundle's own `.js` files: they hold the
+ * parser and its libraries, so a bundle older than `src/`, or deployed without it, never reads another
+ * build's entries. `npm start` bundles again before every start; the same sources give the same bytes.
  */
 
-/** Bumped when the cache's file format changes, which the parser's code does not show. */
-const CACHE_FORMAT = 1;
+/** Bumped when the cache's file format changes, which the code's hash does not show. */
+const CACHE_FORMAT = 2;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -26,7 +28,7 @@ async function filesUnder(
   descend: (dir: string) => boolean,
 ): Promise<string[]> {
   const found: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
+  for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (descend(full)) found.push(...(await filesUnder(full, keep, descend)));
@@ -34,11 +36,11 @@ async function filesUnder(
       found.push(full);
     }
   }
-  return found;
+  return found.sort();
 }
 
-async function hashFiles(hash: ReturnType<typeof createHash>, root: string, files: string[]) {
-  const contents = await Promise.all(files.sort().map((file) => readFile(file)));
+async function hashContents(hash: ReturnType<typeof createHash>, root: string, files: string[]): Promise<void> {
+  const contents = await Promise.all(files.map((file) => readFile(file)));
   files.forEach((file, i) => {
     hash.update(path.relative(root, file)).update('\0');
     hash.update(contents[i] ?? '').update('\0');
@@ -46,46 +48,53 @@ async function hashFiles(hash: ReturnType<typeof createHash>, root: string, file
 }
 
 /**
- * The hash of the parser's sources in `contentDir` (when there) and of the `.js` files in `bundleDir`.
- * Exported for tests, which hash a copy of the sources with one edit.
+ * The hash of the code in `srcDir` (`content/` and `search/` under it, when there) and of the `.js` files
+ * in `bundleDir`. Exported for tests, which hash a copy of the sources with one edit.
  */
-export async function hashParser(contentDir: string | undefined, bundleDir: string): Promise<string> {
+export async function hashParser(srcDir: string | undefined, bundleDir: string): Promise<string> {
   const hash = createHash('sha256').update(`format ${CACHE_FORMAT}\0`);
-  if (contentDir) {
-    const own = path.join(contentDir, 'sources');
-    const sources = await filesUnder(
-      contentDir,
-      (name) => name.endsWith('.ts'),
-      (dir) => dir !== own,
-    );
-    await hashFiles(hash, contentDir, sources);
-    const lock = path.resolve(contentDir, '../../package-lock.json');
-    if (existsSync(lock)) await hashFiles(hash, path.dirname(lock), [lock]);
+  if (srcDir) {
+    const readers = path.join(srcDir, 'content', 'sources');
+    const sources = (
+      await Promise.all(
+        ['content', 'search'].map((folder) =>
+          filesUnder(
+            path.join(srcDir, folder),
+            (name) => name.endsWith('.ts'),
+            (dir) => dir !== readers,
+          ),
+        ),
+      )
+    ).flat();
+    await hashContents(hash, srcDir, sources);
+    const lock = path.resolve(srcDir, '../package-lock.json');
+    if (existsSync(lock)) await hashContents(hash, path.dirname(lock), [lock]);
   }
-  // The bundle's chunks (none beside the TypeScript sources).
-  await hashFiles(
-    hash,
+  // Megabytes of bundle: its size and time say whether it was rebuilt, without reading it.
+  for (const file of await filesUnder(
     bundleDir,
-    await filesUnder(
-      bundleDir,
-      (name) => name.endsWith('.js'),
-      () => false,
-    ),
-  );
+    (name) => name.endsWith('.js') || name.endsWith('.mjs'),
+    () => false,
+  )) {
+    const { size, mtimeMs } = await stat(file);
+    hash.update(`${path.basename(file)}:${size}:${mtimeMs}\0`);
+  }
   return hash.digest('hex').slice(0, 16);
 }
 
 function computeParserVersion(): Promise<string> {
-  // tsx and vitest: this file is src/content/sources/; the bundle: dist/, beside src/.
-  const contentDir = [path.resolve(here, '..'), path.resolve(here, '../src/content')].find((dir) =>
-    existsSync(path.join(dir, 'recap.ts')),
-  );
-  return hashParser(contentDir, here);
+  // tsx and vitest: this file is src/content/sources/; the bundle: dist/ (or dist/bench/), beside src/.
+  const srcDir = [
+    path.resolve(here, '../..'),
+    path.resolve(here, '../src'),
+    path.resolve(here, '../../src'),
+  ].find((dir) => existsSync(path.join(dir, 'content', 'recap.ts')));
+  return hashParser(srcDir, here);
 }
 
 let version: Promise<string> | undefined;
 
-/** Computed once per process (a few milliseconds: the parser's sources are small). */
+/** Computed once per process (a millisecond or two: the sources are small). */
 export function parserVersion(): Promise<string> {
   version ??= computeParserVersion();
   return version;
