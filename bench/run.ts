@@ -52,6 +52,8 @@ interface Server {
   startupMs: number;
   /** Spawn to the answer of a first `/hackathon wireguard`, sent as soon as it listens (the bot only). */
   firstAnswerMs: number;
+  /** The process's CPU time when it listened. */
+  startupCpuMs: number;
   contentLoadMs: number;
   idleRss: number;
   rss(): Promise<number>;
@@ -118,6 +120,7 @@ async function spawnServer(
     port: ready.port,
     startupMs: listening,
     firstAnswerMs,
+    startupCpuMs: ready.cpuMs,
     contentLoadMs: ready.contentLoadMs,
     idleRss: ready.rss,
     async rss() {
@@ -295,25 +298,29 @@ async function main(): Promise<void> {
       }
       figures.set(count, { cold, warm });
     }
-    const medianOf = (servers: Server[], key: 'startupMs' | 'firstAnswerMs' | 'contentLoadMs') =>
-      median(servers.map((s) => s[key]));
+    type Figure = 'startupMs' | 'firstAnswerMs' | 'startupCpuMs' | 'contentLoadMs';
+    const medianOf = (servers: Server[], key: Figure) => median(servers.map((s) => s[key]));
     const seed = figures.get(1);
     console.log(
-      `\nStart-up (spawn → listening) and content load, median of ${STARTS} starts each; 1 is the seed alone, 18 the archive (the seed, ${ARCHIVE_FOLDERS.join(', ')}) repeated, 100 the same further back:\n`,
+      `\nStart-up with 1 recap (the seed alone), 18 (the archive: the seed, ${ARCHIVE_FOLDERS.join(', ')}, repeated) and 100, ` +
+        `median of ${STARTS} starts each, cold (an empty parse cache) / cached. Start-up is spawn → listening; ` +
+        'first answer is spawn → the answer to a `/hackathon wireguard` sent as soon as it listens; CPU is the ' +
+        "process's CPU time when it listens.\n",
     );
     console.log(
-      '| recaps | content load, cold | content load, cached | start-up, cold | start-up, cached | first answer, cold | first answer, cached | start-up ÷ seed alone, cold | start-up ÷ seed alone, cached | first answer ÷ seed alone, cached |',
+      '| recaps | content load | start-up | first answer | start-up CPU | ÷ seed alone: start-up | ÷ seed alone: first answer | ÷ seed alone: CPU |',
     );
-    console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const [count, { cold, warm }] of figures) {
-      const ratio = (servers: Server[], base: Server[] | undefined, key: 'startupMs' | 'firstAnswerMs') =>
-        base ? (medianOf(servers, key) / medianOf(base, key)).toFixed(2) : '–';
+      const pair = (key: Figure, digits = 0) =>
+        `${medianOf(cold, key).toFixed(digits)} / ${medianOf(warm, key).toFixed(digits)} ms`;
+      const ratio = (key: Figure) =>
+        seed
+          ? `${(medianOf(cold, key) / medianOf(seed.cold, key)).toFixed(2)} / **${(medianOf(warm, key) / medianOf(seed.warm, key)).toFixed(2)}**`
+          : '–';
       console.log(
-        `| ${count} | ${ms(medianOf(cold, 'contentLoadMs'))} ms | ${ms(medianOf(warm, 'contentLoadMs'))} ms | ` +
-          `${medianOf(cold, 'startupMs').toFixed(0)} ms | ${medianOf(warm, 'startupMs').toFixed(0)} ms | ` +
-          `${medianOf(cold, 'firstAnswerMs').toFixed(0)} ms | ${medianOf(warm, 'firstAnswerMs').toFixed(0)} ms | ` +
-          `**${ratio(cold, seed?.cold, 'startupMs')}** | **${ratio(warm, seed?.warm, 'startupMs')}** | ` +
-          `**${ratio(warm, seed?.warm, 'firstAnswerMs')}** |`,
+        `| ${count} | ${pair('contentLoadMs', 1)} | ${pair('startupMs')} | ${pair('firstAnswerMs')} | ${pair('startupCpuMs')} | ` +
+          `${ratio('startupMs')} | ${ratio('firstAnswerMs')} | ${ratio('startupCpuMs')} |`,
       );
     }
 

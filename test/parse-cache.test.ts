@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/content/load.js';
 import { ParseCache } from '../src/content/sources/cache.js';
 import { hashParser } from '../src/content/sources/parser-version.js';
+import { Library } from '../src/library.js';
 import { startSlackStandin } from '../src/standin/server.js';
 import {
   copyInto,
@@ -56,6 +57,36 @@ describe('the parse cache', () => {
     const titles = after.recaps.find((r) => r.file === path.basename(file))?.topics.map((t) => t.title) ?? [];
     expect(titles.some((t) => t.includes('Deploy Prow Via Argo'))).toBe(true);
     expect(titles.some((t) => t.includes('Deploy Prow Via Flux'))).toBe(false);
+  });
+
+  it('reads the search index back for the same recaps, and searches it exactly as a built one', async () => {
+    const dir = archive();
+    const cacheDir = tempDir('cache');
+    const coldCache = new ParseCache(cacheDir);
+    const built = new Library(await loadContent(dir, { cache: coldCache }), {
+      indexStore: coldCache.indexStore(),
+    });
+    // The index is written in the background.
+    await coldCache.settled();
+    expect(readdirSync(cacheDir)).toHaveLength(8);
+
+    const warmCache = new ParseCache(cacheDir);
+    const content = await loadContent(dir, { cache: warmCache });
+    const store = warmCache.indexStore();
+    const loads: boolean[] = [];
+    const read = new Library(content, {
+      indexStore: {
+        load: (hash) => {
+          const index = store.load(hash);
+          loads.push(index !== undefined);
+          return index;
+        },
+        save: store.save,
+      },
+    });
+    expect(loads).toEqual([true]);
+    for (const query of ['wireguard', 'prow flux', 'dashbord', 'gep 32', '#12252', 'xyzzy', 'load balancing'])
+      expect(read.search(query)).toEqual(built.search(query));
   });
 
   it('parses again when an entry on disk is cut short', async () => {

@@ -109,7 +109,11 @@ describe('settings', () => {
     expect(message).toMatch(/CONTENT_GIT_URL must be a repository URL git understands/);
     expect(message).toMatch(/CONTENT_GIT_REF must be a branch or tag name/);
     expect(message).toMatch(/CONTENT_GIT_PATHS must be folders inside the repository/);
-    expect(message).toMatch(/CONTENT_SYNC_INTERVAL must be a duration from 100ms to 24h, like 30s, 10m or 1h/);
-    expect(() => readSettings({ CONTENT_GIT_REF: 'main' })).toThrow(/CONTENT_GIT_REF is set, but CONTENT_GIT_URL is not/);
+    expect(message).toMatch(
+      /CONTENT_SYNC_INTERVAL must be a duration from 100ms to 24h, like 30s, 10m or 1h/,
+    );
+    expect(() => readSettings({ CONTENT_GIT_REF: 'main' })).toThrow(
+      /CONTENT_GIT_REF is set, but CONTENT_GIT_URL is not/,
+    );
   });
 });

@@ -32,6 +32,7 @@ export class ParseCache {
   });
   private readonly used = new Set<string>();
   private writable = true;
+  private readonly writing = new Set<Promise<void>>();
   /** The parser's version, known once a key was made: the index store needs it synchronously. */
   private version: string | undefined;
   readonly stats: CacheStats = { hits: 0, misses: 0 };
@@ -126,9 +127,17 @@ export class ParseCache {
         this.used.add(key);
         // Not kept in memory: a running bot builds each index once. Written in the background: the
         // library answers meanwhile, and the next start reads it.
-        if (this.dir && this.writable) void this.write(key, index);
+        if (this.dir && this.writable) {
+          const written = this.write(key, index).finally(() => this.writing.delete(written));
+          this.writing.add(written);
+        }
       },
     };
+  }
+
+  /** Resolves once the entries being written in the background are on disk. */
+  async settled(): Promise<void> {
+    await Promise.all(this.writing);
   }
 
   /** Removes entries on disk that this process did not use and that were written over a week ago. */
