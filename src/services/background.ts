@@ -1,8 +1,10 @@
 import type { WebClient } from '@slack/web-api';
 import type { BotContext } from '../context.js';
 import { type ReconcileSummary, reconcileReminders, reminderChannel } from '../reminders/reconcile.js';
+import { reminderMessage } from '../views/reminder.js';
 import { type AutoAnnounceSummary, autoAnnounce } from './announce.js';
-import { followerPass } from './follow.js';
+import { latestRecapRef } from './latest-recap.js';
+import { personalRemindersPass } from './personal-reminders.js';
 import { subscriptionPass } from './subscriptions.js';
 
 export interface BackgroundJobs {
@@ -28,12 +30,12 @@ export async function reminderPass(
     }
     return undefined;
   }
-  const latest = library.recaps[0]?.event;
+  const latest = latestRecapRef(library);
   return reconcileReminders(client, {
     channel,
     event,
     now: context.clock(),
-    ...(latest ? { latest: { title: latest.title, recapUrl: latest.recapUrl } } : {}),
+    message: (reminder) => reminderMessage(event, reminder, latest),
     logger: context.logger,
   });
 }
@@ -77,7 +79,7 @@ export function startBackgroundJobs(context: BotContext, client: WebClient): Bac
     if (stopped || running) return;
     // One after the other: run together they would burst past the tier-3 limits the WebClient then waits out.
     running = guard('Reminder pass', () => reminderPass(context, client))
-      .then(() => guard('Follower pass', () => followerPass(context, client)))
+      .then(() => guard('Personal reminders pass', () => personalRemindersPass(context, client)))
       .then(() => guard('Subscription pass', () => subscriptionPass(context, client)));
     await running;
     running = undefined;
