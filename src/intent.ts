@@ -110,10 +110,7 @@ function asksForNextHackathon(text: string): boolean {
  * `text` is what the person typed, decoded (see `decodeSlackText`); `mentions.channels` the channels Slack
  * resolved in it, which only `announce #channel` needs.
  */
-export function parseIntent(
-  text: string,
-  mentions: { channels?: readonly ChannelMention[] } = {},
-): Intent {
+export function parseIntent(text: string, mentions: { channels?: readonly ChannelMention[] } = {}): Intent {
   const clean = text.slice(0, MAX_TEXT).replace(/\s+/g, ' ').trim();
   const [first = '', ...rest] = words(clean);
   const head = first.toLowerCase();

@@ -20,7 +20,8 @@ export function joinRefusedPrivate(code: string | undefined): boolean {
 }
 
 /** For logs: why the bot cannot act in a channel, and what a person can do about it. */
-export const PRIVATE_CHANNEL_HINT = 'a private channel the bot is not in: invite it with /invite @hackathon-bot';
+export const PRIVATE_CHANNEL_HINT =
+  'a private channel the bot is not in: invite it with /invite @hackathon-bot';
 
 /**
  * Runs `call`; when Slack says the bot is not in the channel, joins it if it is public and runs `call`

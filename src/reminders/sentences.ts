@@ -10,7 +10,7 @@
  * Plain words, digits and a zone written without underscores or dots (see `zone-words.ts`): nothing Slack
  * escapes, links or formats, so the text comes back exactly as written.
  */
-import { DateTime } from 'luxon';
+import { DateTime, Info } from 'luxon';
 import { zoneFromWords, zoneWords } from './zone-words.js';
 
 /** What a person asked for with `remind me`: the zone they were in, and their own days, if they chose. */
@@ -51,14 +51,19 @@ export function reminderSentence(key: string): string {
 }
 
 const REMINDER =
-  /(?:^|\s)Sent (?:(\d{1,3}) days? before the start on|on the first day,) (\d{1,2} [A-Z][a-z]+ \d{4})\.(?=\s|$)/g;
+  /(?:^|\s)Sent (?:(\d{1,3}) days? before the start on|on the first day,) (\d{1,2}) ([A-Z][a-z]+) (\d{4})\.(?=\s|$)/g;
+
+/** Month names as `DATE_FORMAT` writes them; read back through luxon's own list, not a table of ours. */
+const MONTHS = Info.months('long', { locale: LOCALE });
 
 /** The reminder key a scheduled message's text carries, or `undefined` when it is not a reminder. */
 export function parseReminderKey(text: string): string | undefined {
   const match = [...text.matchAll(REMINDER)].at(-1);
   if (!match) return undefined;
-  const date = DateTime.fromFormat(match[2]!, DATE_FORMAT, { locale: LOCALE, zone: 'UTC' });
-  if (!date.isValid) return undefined;
+  // Not `DateTime.fromFormat`: a pass reads thousands of these, and parsing by format is slow.
+  const month = MONTHS.indexOf(match[3]!) + 1;
+  const date = DateTime.utc(Number(match[4]), month, Number(match[2]));
+  if (month === 0 || !date.isValid) return undefined;
   return reminderKey(date.toISODate()!, match[1] === undefined ? 0 : Number(match[1]));
 }
 

@@ -36,6 +36,19 @@ export function zoneWords(zone: string): string {
   return zone.replaceAll('_', ' ');
 }
 
+const validity = new Map<string, boolean>();
+
+/** Checking a zone builds an `Intl.DateTimeFormat`; a pass reads the same few zones thousands of times. */
+function isValidZone(zone: string): boolean {
+  let valid = validity.get(zone);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(zone);
+    // Only names that look like zones are remembered, so odd text cannot grow the map without bound.
+    if (valid || validity.size < 1000) validity.set(zone, valid);
+  }
+  return valid;
+}
+
 /** The zone `zoneWords` wrote; undefined for words that name no zone. */
 export function zoneFromWords(words: string): string | undefined {
   const trimmed = words.trim();
@@ -43,5 +56,5 @@ export function zoneFromWords(words: string): string | undefined {
   const zone = trimmed.includes('/')
     ? trimmed.replaceAll(' ', '_')
     : (zonesByPlace().get(trimmed) ?? trimmed.replaceAll(' ', '_'));
-  return IANAZone.isValidZone(zone) ? zone : undefined;
+  return isValidZone(zone) ? zone : undefined;
 }

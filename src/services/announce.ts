@@ -163,7 +163,9 @@ async function earlierAnnouncement(
   try {
     ts = (await readAnnouncements(client, channel, context.botUserId)).get(recap.id)?.[0];
   } catch (error) {
-    context.logger.debug(`Announce: could not look for earlier announcements in <#${channel}>: ${describeError(error)}`);
+    context.logger.debug(
+      `Announce: could not look for earlier announcements in <#${channel}>: ${describeError(error)}`,
+    );
     return undefined;
   }
   if (!ts) return undefined;
@@ -171,7 +173,9 @@ async function earlierAnnouncement(
     const { permalink } = await client.chat.getPermalink({ channel, message_ts: ts });
     return permalink ? { channel, permalink } : { channel };
   } catch (error) {
-    context.logger.warn(`Announce: no link to the earlier announcement in <#${channel}>: ${describeError(error)}`);
+    context.logger.warn(
+      `Announce: no link to the earlier announcement in <#${channel}>: ${describeError(error)}`,
+    );
     return { channel };
   }
 }

@@ -206,7 +206,14 @@ export async function personalRemindersPass(
   client: WebClient,
 ): Promise<PersonalPassSummary> {
   const { logger } = context;
-  const summary: PersonalPassSummary = { people: 0, kept: 0, scheduled: 0, deleted: 0, failed: 0, deferred: 0 };
+  const summary: PersonalPassSummary = {
+    people: 0,
+    kept: 0,
+    scheduled: 0,
+    deleted: 0,
+    failed: 0,
+    deferred: 0,
+  };
   let messages: PersonalMessage[];
   try {
     messages = await listPersonalMessages(client);
@@ -322,7 +329,8 @@ export async function remindMe(
     ...(latest ? { latest } : {}),
     logger,
   });
-  if (outcome.scheduled > 0 || outcome.note === 'scheduled') await dropDuplicates(client, { logger, now }, dm);
+  if (outcome.scheduled > 0 || outcome.note === 'scheduled')
+    await dropDuplicates(client, { logger, now }, dm);
   const holds = outcome.held.length > 0 || outcome.note === 'scheduled' || outcome.note === 'kept';
   const { plan } = outcome;
   logger.info(

@@ -3,10 +3,9 @@
  * person typed, or a title the bot did not write, is escaped before it is placed in mrkdwn.
  */
 import type { PlainTextElement } from '@slack/types';
+import { escapeMrkdwn } from '../slack-text.js';
 import { oneLine } from './format.js';
 import { truncate } from './limits.js';
-
-import { escapeMrkdwn } from '../slack-text.js';
 
 export { escapeMrkdwn };
 

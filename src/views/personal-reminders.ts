@@ -28,7 +28,6 @@ function dayList(days: readonly number[]): string {
   return days.map((d) => (d === 0 ? 'on the first day' : `${d}d`)).join(', ');
 }
 
-
 /** "Mexico City time": the zone in words, with no underscore for Slack to turn into italics. */
 function zoneTime(zone: string): string {
   return `${escapeMrkdwn(zoneWords(zone))} time`;
@@ -157,7 +156,10 @@ function tooLateLine(items: readonly TooLateToStop[]): string {
       : `the reminder ${whenBefore(i.daysBefore).replace(/^On/, 'on')}`,
   );
   const which = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0];
-  const verb = names.length > 1 ? 'go out within the minute, and Slack cannot take them' : 'goes out within the minute, and Slack cannot take it';
+  const verb =
+    names.length > 1
+      ? 'go out within the minute, and Slack cannot take them'
+      : 'goes out within the minute, and Slack cannot take it';
   return ` Too late to stop: ${which} ${verb} back that close.`;
 }
 

@@ -8,8 +8,8 @@ import type { NextEvent } from '../content/model.js';
 import type { PlannedReminder } from '../reminders/plan.js';
 import { reminderSentence } from '../reminders/sentences.js';
 import { countdown, formatEventDates } from './event-dates.js';
-import type { SlackMessage } from './message.js';
 import { MAX_FALLBACK_TEXT, truncate } from './limits.js';
+import type { SlackMessage } from './message.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { eventButtons, header, type LatestRecapRef, recapLink, section, whereText } from './next-event.js';
 
@@ -49,5 +49,8 @@ export function reminderMessage(
     });
   }
   const where = event.location ? `, ${escapeMrkdwn(event.location)}` : '';
-  return { text: withSentences(`Reminder: ${title} ${starts}: ${dates}${where}.`, reminderSentence(reminder.key)), blocks };
+  return {
+    text: withSentences(`Reminder: ${title} ${starts}: ${dates}${where}.`, reminderSentence(reminder.key)),
+    blocks,
+  };
 }

@@ -8,7 +8,6 @@ import { escapeMrkdwn } from './mrkdwn.js';
 import { whenBefore } from './personal-reminders.js';
 import { textMessage } from './text-message.js';
 
-
 export function subscribeInChannelView(): SlackMessage {
   return textMessage(
     '`/hackathon subscribe` works in the channel that should get recaps and reminders: run it there. For reminders just for you, use `/hackathon remind me`.',
@@ -70,7 +69,8 @@ export function unsubscribedView(input: UnsubscribedInput): SlackMessage {
   const removed = input.removed > 0 ? ` and removed ${formatCount(input.removed, 'scheduled reminder')}` : '';
   const kept = input.failed > 0 ? ` (${input.failed} could not be removed; I will retry)` : '';
   const { membership } = input;
-  if (membership === 'left') return textMessage(`${where} is unsubscribed: I left the channel${removed}${kept}.`);
+  if (membership === 'left')
+    return textMessage(`${where} is unsubscribed: I left the channel${removed}${kept}.`);
   if (membership === 'not-member')
     return textMessage(`${where} was not subscribed (I am not a member)${removed}${kept}.`);
   if (membership === 'private') {

@@ -80,7 +80,9 @@ export function appMention(context: BotContext) {
           try {
             await client.chat.postEphemeral({ channel: event.channel, user, ...inThread, ...message });
           } catch (error) {
-            context.logger.warn(`Could not answer ${user} privately in ${event.channel}: ${(error as Error).message}`);
+            context.logger.warn(
+              `Could not answer ${user} privately in ${event.channel}: ${(error as Error).message}`,
+            );
           }
         },
       });
