@@ -327,6 +327,21 @@ describe('subscribe', () => {
     expect(String(parent?.args.text)).toMatch(/^The latest hackathon recap: /);
     expect(String(parent?.args.text)).not.toContain('New hackathon recap');
   });
+
+  it('announces a recap as new where an earlier one was announced before', async () => {
+    const t = await launch();
+    t.standin.workspace.addChannel({ id: 'COLD', name: 'old-hands', members: ['UBOT', 'U_ADMIN'] });
+    t.standin.workspace.addMessage('COLD', {
+      user: 'UBOT',
+      bot_id: t.standin.workspace.identity.botId,
+      text: 'New hackathon recap: the one before',
+      metadata: { event_type: ANNOUNCED_EVENT_TYPE, event_payload: { recap_id: '2024-12-older' } },
+    });
+    const posted = t.standin.waitFor((c) => c.method === 'chat.postMessage' && c.args.channel === 'COLD', 6);
+    expect(shown(await task(t, 'subscribe', 'U_ADMIN', 'COLD'))).toContain('<#COLD> is already subscribed');
+    const [parent] = await posted;
+    expect(String(parent?.args.text)).toMatch(/^New hackathon recap: /);
+  });
 });
 
 describe('scheduled messages, as Slack keeps them', () => {
