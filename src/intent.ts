@@ -1,4 +1,4 @@
-import { CHANNEL_ID } from './slack-ids.js';
+import { PUBLIC_OR_PRIVATE_CHANNEL_ID } from './slack-ids.js';
 import type { ChannelMention } from './slack-text.js';
 
 /**
@@ -47,9 +47,13 @@ function words(text: string): string[] {
   return text.trim().split(/\s+/).filter(Boolean);
 }
 
-/** A number of days or weeks before the hackathon: `7d`, `7 days`, `1 day`, `2w`, `2 weeks`. */
-const SPAN = /(\d{1,4})\s*(d|days?|w|weeks?)(?=\s|$)/g;
-const ONLY_SPANS = /^(?:\s*\d{1,4}\s*(?:d|days?|w|weeks?)(?=\s|$))+\s*$/;
+/**
+ * A number of days or weeks before the hackathon: `7d`, `7 days`, `1 day`, `2w`, `2 weeks`. Weeks have a
+ * digit less, so any span is at most four digits of days and reads back as `NNNNd`.
+ */
+const SPAN_SOURCE = String.raw`(?:(\d{1,4})\s*(?:d|days?)|(\d{1,3})\s*(?:w|weeks?))(?=\s|$)`;
+const SPAN = new RegExp(SPAN_SOURCE, 'g');
+const ONLY_SPANS = new RegExp(String.raw`^(?:\s*${SPAN_SOURCE})+\s*$`);
 
 /** `7d 1d`, `7 days, 1 day and the first day`, `2w`: days before the hackathon, largest first; undefined for other words. */
 function parseDays(words: string): number[] | undefined {
@@ -58,7 +62,7 @@ function parseDays(words: string): number[] | undefined {
     .replace(/\b(?:on )?(?:the )?first day\b/g, ' 0d ')
     .replace(/,|\band\b|\bbefore\b/g, ' ');
   if (!ONLY_SPANS.test(spans)) return undefined;
-  const days = [...spans.matchAll(SPAN)].map((m) => Number(m[1]) * (m[2]?.startsWith('w') ? 7 : 1));
+  const days = [...spans.matchAll(SPAN)].map((m) => (m[1] ? Number(m[1]) : Number(m[2]) * 7));
   return [...new Set(days)].sort((a, b) => b - a);
 }
 
@@ -83,7 +87,7 @@ function announce(word: string | undefined, channels: readonly ChannelMention[])
   const name = word.startsWith('#') ? word.slice(1) : undefined;
   const mentioned = name ? channels.find((c) => c.name === name || c.id === name) : undefined;
   if (mentioned) return { kind: 'announce', channel: mentioned.id };
-  if (name && CHANNEL_ID.test(name) && !name.startsWith('D')) return { kind: 'announce', channel: name };
+  if (name && PUBLIC_OR_PRIVATE_CHANNEL_ID.test(name)) return { kind: 'announce', channel: name };
   return { kind: 'announce', unknownChannel: word };
 }
 

@@ -42,6 +42,7 @@ describe('parseIntent', () => {
     ['remind me 120d', { kind: 'remind-me', off: false, days: [120] }],
     ['remind me 7 days, 1 day and the first day', { kind: 'remind-me', off: false, days: [7, 1, 0] }],
     ['remind me 2w 3d', { kind: 'remind-me', off: false, days: [14, 3] }],
+    ['remind me 999w', { kind: 'remind-me', off: false, problem: { kind: 'too-far', days: 6993 } }],
     ['remind me 7d1d', { kind: 'remind-me', off: false, problem: { kind: 'not-understood', words: '7d1d' } }],
     ['when is the next one', { kind: 'next' }],
     ['When is the next hackathon?', { kind: 'next' }],
@@ -66,6 +67,27 @@ describe('parseIntent', () => {
     ['when&#39;s', { kind: 'search', query: 'when&#39;s' }],
   ])('from Slack: %j', (wire, intent) => {
     expect(fromSlack(wire)).toEqual(intent);
+  });
+
+  it('round-trips remind me with any days, weeks and words', () => {
+    const piece = fc.oneof(
+      fc.tuple(fc.integer({ min: 0, max: 99999 }), fc.constantFrom('d', ' days', 'w', ' weeks', ' day')),
+      fc.constantFrom<[string, string]>(
+        ['and', ''],
+        [',', ''],
+        ['first day', ''],
+        ['tomorrow', ''],
+        ['off', ''],
+      ),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 5 }), (pieces) => {
+        const intent = parseIntent(`remind me ${pieces.map(([n, unit]) => `${n}${unit}`).join(' ')}`);
+        expect(intent.kind).toBe('remind-me');
+        expect(parseIntent(intentText(intent))).toEqual(intent);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('reads at most 500 characters of a 4,000-character text', () => {
