@@ -1,9 +1,8 @@
 import type { WebClient } from '@slack/web-api';
 import type { BotContext } from '../context.js';
-import { type ReconcileSummary, reconcileReminders, reminderChannel } from '../reminders/reconcile.js';
-import { reminderMessage } from '../views/reminder.js';
+import { type ReconcileSummary, reminderChannel } from '../reminders/reconcile.js';
 import { type AutoAnnounceSummary, autoAnnounce } from './announce.js';
-import { latestRecapRef } from './latest-recap.js';
+import { reconcileChannelReminders } from './channel-reminders.js';
 import { personalRemindersPass } from './personal-reminders.js';
 import { subscriptionPass } from './subscriptions.js';
 
@@ -30,14 +29,7 @@ export async function reminderPass(
     }
     return undefined;
   }
-  const latest = latestRecapRef(library);
-  return reconcileReminders(client, {
-    channel,
-    event,
-    now: context.clock(),
-    message: (reminder) => reminderMessage(event, reminder, latest),
-    logger: context.logger,
-  });
+  return reconcileChannelReminders(client, context, channel, event);
 }
 
 export async function autoAnnouncePass(

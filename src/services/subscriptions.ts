@@ -4,20 +4,13 @@
  * stored here and every instance sees the same set.
  */
 import type { UsersConversationsResponse, WebClient } from '@slack/web-api';
-import type { NextEvent } from '../content/model.js';
 import type { BotContext } from '../context.js';
 import { planReminders } from '../reminders/plan.js';
-import {
-  deleteScheduledReminders,
-  listScheduledReminders,
-  reconcileReminders,
-  reminderChannel,
-} from '../reminders/reconcile.js';
+import { deleteScheduledReminders, listScheduledReminders, reminderChannel } from '../reminders/reconcile.js';
 import { joinRefusedPrivate } from '../slack-channel-access.js';
 import { describeError, slackErrorCode } from '../slack-errors.js';
 import { collectPages } from '../slack-paging.js';
 import { refusalMessage } from '../views/refusal.js';
-import { reminderMessage } from '../views/reminder.js';
 import {
   announceChannelView,
   inviteMeView,
@@ -28,7 +21,7 @@ import {
   unsubscribedView,
 } from '../views/subscriptions.js';
 import { autoAnnounce } from './announce.js';
-import { latestRecapRef } from './latest-recap.js';
+import { reconcileChannelReminders } from './channel-reminders.js';
 import { checkAnnouncer, type Permission } from './permissions.js';
 import type { TaskRequest } from './task-request.js';
 
@@ -62,18 +55,6 @@ function newestRecap(context: BotContext) {
   return context.library().recaps.slice(0, 1);
 }
 
-/** The event's reminders in `channel`, with the newest recap linked from each. */
-function reconcileChannel(client: WebClient, context: BotContext, channel: string, event: NextEvent) {
-  const latest = latestRecapRef(context.library());
-  return reconcileReminders(client, {
-    channel,
-    event,
-    now: context.clock(),
-    message: (reminder) => reminderMessage(event, reminder, latest),
-    logger: context.logger,
-  });
-}
-
 /**
  * The newest recap in a subscribed channel, unless it is there already. A channel that has had earlier
  * announcements gets it as news; a channel new to the bot gets it as the latest recap, which is what it is.
@@ -91,7 +72,7 @@ function announceNewest(client: WebClient, context: BotContext, channel: string)
 /** Reminders and the announcement for one subscribed channel; ANNOUNCE_CHANNEL's announcing stays AUTO_ANNOUNCE's. */
 async function serveChannel(client: WebClient, context: BotContext, channel: string) {
   const event = context.library().next;
-  const reminders = event ? await reconcileChannel(client, context, channel, event) : undefined;
+  const reminders = event ? await reconcileChannelReminders(client, context, channel, event) : undefined;
   const announced =
     channel === context.settings.announceChannel ? undefined : await announceNewest(client, context, channel);
   return { reminders, announced };
@@ -190,7 +171,7 @@ export async function subscribe(_intent: unknown, request: TaskRequest): Promise
     return;
   }
   const event = context.library().next;
-  if (event) await reconcileChannel(client, context, channel, event);
+  if (event) await reconcileChannelReminders(client, context, channel, event);
   const scheduled = await listScheduledReminders(client, channel).catch(() => []);
   const keys = new Set(scheduled.map((s) => s.key));
   const reminders = event ? planReminders(event, context.clock()).due.filter((r) => keys.has(r.key)) : [];
