@@ -116,7 +116,8 @@ describe('the Slack app over HTTP, against the Slack stand-in', () => {
   });
 
   it('shows what a user typed escaped: no live <!channel>, <@U…> or &', async () => {
-    const { body } = await command('<!channel> <@U123> & qqqq');
+    // Typed as `<!channel> <@U123> & qqqq`; Slack sends what was typed HTML-escaped.
+    const { body } = await command('&lt;!channel&gt; &lt;@U123&gt; &amp; qqqq');
     const text = visibleText(body);
     expect(text).not.toContain('<!channel>');
     expect(text).not.toContain('<@U123>');

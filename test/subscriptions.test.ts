@@ -2,7 +2,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/content/load.js';
 import type { BotContext } from '../src/context.js';
 import { Library } from '../src/library.js';
-import { parseReminderMarker } from '../src/reminders/plan.js';
+import { parseReminderKey } from '../src/reminders/sentences.js';
 import { ANNOUNCED_EVENT_TYPE } from '../src/services/announce.js';
 import { subscriptionPass } from '../src/services/subscriptions.js';
 import { type SlackStandin, startSlackStandin } from '../src/standin/server.js';
@@ -68,7 +68,7 @@ function announcements(standin: SlackStandin, channel: string) {
 }
 
 function reminderKeys(standin: SlackStandin, channel: string) {
-  return standin.workspace.scheduled(channel).map((s) => parseReminderMarker(s.text));
+  return standin.workspace.scheduled(channel).map((s) => parseReminderKey(s.text));
 }
 
 async function pass(s: Setup) {

@@ -1,10 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { RespondArguments, RespondFn } from '@slack/bolt';
 import type { BotContext } from '../context.js';
-import type { SlackMessage } from '../views/message.js';
-
-/** How a task answers the person who asked: privately unless it says otherwise. */
-export type Reply = (message: SlackMessage, options?: { replaceOriginal?: boolean }) => Promise<void>;
+import type { PrivateReply } from '../services/task-request.js';
 
 /** Slack's response URLs give no Retry-After to Bolt's `respond`; a second is what Slack asks elsewhere. */
 const RATE_LIMIT_WAIT_MS = 1000;
@@ -31,7 +28,7 @@ export async function respondRetryingRateLimit(
  * A reply through the response URL. Slack answers 404 once the URL has expired (30 minutes, 5 uses):
  * that is logged, not thrown, because there is nobody left to tell.
  */
-export function responder(respond: RespondFn, context: BotContext): Reply {
+export function responder(respond: RespondFn, context: BotContext): PrivateReply {
   return async (message, options = {}) => {
     try {
       await respondRetryingRateLimit(
