@@ -164,11 +164,18 @@ function normalize(text: string): string {
  */
 export function readDates(text: string, year?: number): StatedDates | undefined {
   const normalized = normalize(text);
+  // Text a more specific reading matched but found impossible ("31.02.2025 – 02.03.2025") is not read
+  // again as something less specific.
+  const spent: Array<[number, number]> = [];
   for (const [pattern, read] of READERS) {
     const global = new RegExp(pattern.source, `${pattern.flags}g`);
     for (const m of normalized.matchAll(global)) {
+      const from = m.index ?? 0;
+      const to = from + m[0].length;
+      if (spent.some(([a, b]) => from < b && a < to)) continue;
       const found = read(m as RegExpExecArray, year);
       if (found) return found;
+      spent.push([from, to]);
     }
   }
   return undefined;
