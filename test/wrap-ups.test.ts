@@ -200,10 +200,10 @@ describe('all recaps together: the seed, the blog posts and the wrap-up pages', 
       placeUrl: 'https://www.schlosshof-info.de/',
       ordinal: 6,
     });
-    // The 5th post never names its month: the file name does.
+    // The 5th post never names its month: its link to the hackathon's archive ("2024-05_Schelklingen") does.
     expect(byId('2024-05-5th-hackathon-blog').facts).toMatchObject({
       month: '2024-05',
-      monthSource: 'file name',
+      monthSource: 'archive link',
       place: 'Schlosshof Freizeitheim, Schelklingen, Germany',
       ordinal: 5,
     });

@@ -182,6 +182,7 @@ export function parseRecap(bytes: Uint8Array, file: string): RecapResult {
   const facts = resolveFacts([
     ...(body.metadata ? [{ source: 'date bullet', facts: body.metadata }] : []),
     { source: 'body', facts: body.prose },
+    { source: 'archive link', facts: body.archive },
     { source: 'front matter', facts: frontMatterFacts(data) },
     { source: 'file name', facts: fileNameFacts(id) },
   ]);
