@@ -40,7 +40,10 @@ export interface Author {
 export interface RecapEvent {
   /** Title as published, repaired. */
   title: string;
-  /** Publication date, `YYYY-MM-DD`. */
+  /**
+   * Publication date, `YYYY-MM-DD`. A wrap-up page, which has none, gives the hackathon's last day; a
+   * recap that states no date at all has '' (the loader warns), never the epoch.
+   */
   date: string;
   subtitle?: string;
   authors: Author[];

@@ -93,17 +93,17 @@ function recapUrlOf(data: Record<string, unknown>): string | undefined {
  * The publication date; a wrap-up page, which has none, is dated by the hackathon's last day. Without
  * either the date is empty (listed last, and the loader warns): never the epoch.
  */
-function eventDateOf(data: Record<string, unknown>, id: string, facts: RecapFacts): { date: string } {
+function eventDateOf(data: Record<string, unknown>, id: string, facts: RecapFacts): string {
   const fileDate = /^(\d{4}-\d{2})(?:-(\d{2}))?/.exec(id);
-  const date =
+  return (
     asDate(data.publishdate) ??
     asDate(data.date) ??
     facts.end ??
     facts.start ??
     (fileDate ? `${fileDate[1]}-${fileDate[2] ?? '01'}` : undefined) ??
     (facts.month ? `${facts.month}-01` : undefined) ??
-    '';
-  return { date };
+    ''
+  );
 }
 
 /** A wrap-up page's front matter title is only its month ("June 2025"): its H1 says more. */
@@ -186,14 +186,14 @@ export function parseRecap(bytes: Uint8Array, file: string): RecapResult {
     { source: 'front matter', facts: frontMatterFacts(data) },
     { source: 'file name', facts: fileNameFacts(id) },
   ]);
-  const dated = eventDateOf(data, id, facts);
+  const date = eventDateOf(data, id, facts);
   const problems: ContentProblem[] = [];
-  if (!facts.month || !dated.date) {
+  if (!facts.month) {
     problems.push({
       file,
       line: lineOffset + 1,
       severity: 'warning',
-      message: `no hackathon date found: add a **Date:** line below the title (- **Date:** 02.06.2025 – 06.06.2025) or say when it was in the first paragraph ("held in June 2025 at …")${dated.date ? '' : '; it has no publishdate either, so it is listed last'}`,
+      message: `no hackathon date found: add a **Date:** line below the title (- **Date:** 02.06.2025 – 06.06.2025) or say when it was in the first paragraph ("held in June 2025 at …")${date ? '' : '; it has no publishdate either, so it is listed last'}`,
     });
   }
 
@@ -225,7 +225,7 @@ export function parseRecap(bytes: Uint8Array, file: string): RecapResult {
     facts,
     event: {
       title: titleOf(data, body, id),
-      date: dated.date,
+      date,
       subtitle: asString(data.newsSubtitle) ?? asString(data.subtitle) ?? asString(data.description),
       authors: authorsOf(data.authors),
       recapUrl,
