@@ -693,6 +693,26 @@ A detailed summary of all topics is in the [Gardener Community Hackathon Repo](h
   });
 });
 
+describe('where the month comes from, in order of trust', () => {
+  const body = '## 🌱 Only Topic\n\n**Problem Statement:** none.\n';
+
+  it('takes the date bullet over the body, the body over the front matter, that over the file name', () => {
+    const bullet = recapFrom(
+      `---\ntitle: June 2025\nweight: -202506\n---\n# Hack The Garden Wrap Up\n\n- **Date:** 2.–6.6.2025\n- **Location:** Schelklingen\n\nWe met in May 2025.\n\n${body}`,
+      '2025-07-x.md',
+    );
+    expect(bullet.facts).toMatchObject({ month: '2025-06', monthSource: 'date bullet', start: '2025-06-02' });
+    const prose = recapFrom(`---\ntitle: June 2025\n---\nWe met in May 2025.\n\n${body}`, '2025-07-x.md');
+    expect(prose.facts).toMatchObject({ month: '2025-05', monthSource: 'body' });
+    const title = recapFrom(`---\ntitle: June 2025\nweight: -202412\n---\n${body}`, '2025-07-x.md');
+    expect(title.facts).toMatchObject({ month: '2025-06', monthSource: 'front matter' });
+    const weight = recapFrom(`---\ntitle: A page\nweight: -202412\n---\n${body}`, '2025-07-x.md');
+    expect(weight.facts).toMatchObject({ month: '2024-12', monthSource: 'front matter' });
+    const name = recapFrom(`---\ntitle: A page\nweight: 5\n---\n${body}`, '2025-07-x.md');
+    expect(name.facts).toMatchObject({ month: '2025-07', monthSource: 'file name' });
+  });
+});
+
 describe('a recap that says nothing of when', () => {
   it('loads, warns with file and line, and leaves the month to the publication date', () => {
     const result = load(
