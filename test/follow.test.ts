@@ -11,23 +11,16 @@ import { isReminderText, parseReminderMarker } from '../src/reminders/plan.js';
 import { postAtSeconds } from '../src/reminders/reconcile.js';
 import { FOLLOWER_CONCURRENCY, followerPass } from '../src/services/follow.js';
 import { type SlackStandin, startSlackStandin } from '../src/standin/server.js';
-import { type RunningBot, startBot } from '../src/start.js';
 import { personalReminderMessage } from '../src/views/follow.js';
-import { BOT_TOKEN, botEnv, commandAnswer, FAST_RETRIES } from './support/bot.js';
+import { BOT_TOKEN, commandAnswer, FAST_RETRIES, launchBot, type TestBot } from './support/bot.js';
 import { eventContent, removeEventContent } from './support/content.js';
-import { LogLines } from './support/log-lines.js';
 
 afterAll(removeEventContent);
 
 let now = new Date('2026-11-27T10:00:00Z');
 const clock = () => now;
 
-interface FollowBot {
-  standin: SlackStandin;
-  bot: RunningBot;
-  logs: LogLines;
-  requestUrl: string;
-}
+type FollowBot = TestBot;
 
 const running: FollowBot[] = [];
 const standins: SlackStandin[] = [];
@@ -44,14 +37,7 @@ async function launch(
   backgroundJobs = false,
   env: Record<string, string> = {},
 ): Promise<FollowBot> {
-  const logs = new LogLines();
-  const bot = await startBot(botEnv(standin, { CONTENT_DIR: content, ...env }), {
-    clock,
-    logSink: logs.push,
-    retryConfig: FAST_RETRIES,
-    backgroundJobs,
-  });
-  const t = { standin, bot, logs, requestUrl: `http://127.0.0.1:${bot.port}/slack/events` };
+  const t = await launchBot(standin, { env: { CONTENT_DIR: content, ...env }, clock, backgroundJobs });
   running.push(t);
   return t;
 }

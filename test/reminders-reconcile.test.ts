@@ -12,8 +12,7 @@ import {
   reconcileReminders,
 } from '../src/reminders/reconcile.js';
 import { type SlackStandin, startSlackStandin } from '../src/standin/server.js';
-import { startBot } from '../src/start.js';
-import { BOT_TOKEN, botEnv, commandAnswer, FAST_RETRIES } from './support/bot.js';
+import { BOT_TOKEN, commandAnswer, FAST_RETRIES, launchBot } from './support/bot.js';
 import { eventContent, removeEventContent } from './support/content.js';
 
 async function eventFor(start?: string): Promise<NextEvent> {
@@ -302,17 +301,16 @@ async function startReminderBot(
   const standin = await startSlackStandin({ clock: options.clock });
   standin.workspace.addUser({ id: ANNOUNCER, name: 'anna', tz: 'Europe/Berlin' });
   standin.workspace.addChannel({ id: CHANNEL, name: 'hackathon', members: ['UBOT', 'U_ADMIN', 'U_MEMBER'] });
-  const bot = await startBot(botEnv(standin, { ANNOUNCE_CHANNEL: CHANNEL, LOG_LEVEL: 'error', ...env }), {
+  const t = await launchBot(standin, {
+    env: { ANNOUNCE_CHANNEL: CHANNEL, LOG_LEVEL: 'error', ...env },
     clock: options.clock,
-    logSink: () => {},
-    retryConfig: FAST_RETRIES,
-    backgroundJobs: options.backgroundJobs ?? false,
+    backgroundJobs: options.backgroundJobs,
   });
   return {
     standin,
-    requestUrl: `http://127.0.0.1:${bot.port}/slack/events`,
+    requestUrl: t.requestUrl,
     async close() {
-      await bot.stop();
+      await t.close();
       await standin.close();
     },
   };

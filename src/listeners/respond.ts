@@ -13,12 +13,16 @@ const RATE_LIMIT_WAIT_MS = 1000;
  * `respond`, tried once more after a 429: a rate-limited post was not taken, so repeating it cannot post
  * twice (a 500 or a timeout might have been, so those are not repeated).
  */
-export async function respondRetryingRateLimit(respond: RespondFn, message: RespondArguments): Promise<void> {
+export async function respondRetryingRateLimit(
+  respond: RespondFn,
+  message: RespondArguments,
+  waitMs = RATE_LIMIT_WAIT_MS,
+): Promise<void> {
   try {
     await respond(message);
   } catch (error) {
     if ((error as { statusCode?: number }).statusCode !== 429) throw error;
-    await delay(RATE_LIMIT_WAIT_MS);
+    await delay(waitMs);
     await respond(message);
   }
 }
@@ -30,11 +34,15 @@ export async function respondRetryingRateLimit(respond: RespondFn, message: Resp
 export function responder(respond: RespondFn, context: BotContext): Reply {
   return async (message, options = {}) => {
     try {
-      await respondRetryingRateLimit(respond, {
-        response_type: 'ephemeral',
-        replace_original: options.replaceOriginal ?? false,
-        ...message,
-      });
+      await respondRetryingRateLimit(
+        respond,
+        {
+          response_type: 'ephemeral',
+          replace_original: options.replaceOriginal ?? false,
+          ...message,
+        },
+        context.rateLimitWaitMs,
+      );
     } catch (error) {
       context.logger.warn(`Could not answer through the response URL: ${(error as Error).message}`);
     }

@@ -19,11 +19,11 @@ export function shareInChannel(context: BotContext): ActionHandler {
     const reply = answer(intent, { library: context.library(), now: context.clock() });
     const shared = asShared(reply.message, body.user.id);
     try {
-      await respondRetryingRateLimit(respond, {
-        response_type: 'in_channel',
-        replace_original: false,
-        ...shared,
-      });
+      await respondRetryingRateLimit(
+        respond,
+        { response_type: 'in_channel', replace_original: false, ...shared },
+        context.rateLimitWaitMs,
+      );
     } catch (error) {
       context.logger.warn(`Share in channel failed: ${(error as Error).message}`);
       return;
