@@ -1,10 +1,10 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../src/content/load.js';
 import type { Recap } from '../src/content/model.js';
+import { sharedDir } from './support/shared.js';
 
 /** The community's wrap-up pages (one per hackathon since 2021), beside the project. */
-const WRAP_UPS = fileURLToPath(new URL('../../shared/wrap-ups/', import.meta.url));
+const WRAP_UPS = sharedDir('wrap-ups');
 
 describe('the wrap-up pages', async () => {
   const content = await loadContent(WRAP_UPS);
@@ -163,8 +163,8 @@ describe('the wrap-up pages', async () => {
 });
 
 describe('all recaps together: the seed, the blog posts and the wrap-up pages', async () => {
-  const folders = ['../../shared/content/', '../../shared/recaps/', '../../shared/wrap-ups/'];
-  const sets = await Promise.all(folders.map((f) => loadContent(fileURLToPath(new URL(f, import.meta.url)))));
+  const folders = ['content', 'recaps', 'wrap-ups'];
+  const sets = await Promise.all(folders.map((f) => loadContent(sharedDir(f))));
   const recaps = sets.flatMap((s) => s.recaps);
   const byId = (id: string): Recap => {
     const recap = recaps.find((r) => r.id === id);
