@@ -142,11 +142,23 @@ describe('the wrap-up pages', async () => {
     }
   });
 
-  it('dates each page by the hackathon, never by the epoch, and titles it by its H1', () => {
-    expect(content.recaps.map((r) => [r.event.date, r.event.title])).toEqual([
-      ['2025-12-12', 'Hack The Garden Walldorf Edition 12/2025 Wrap Up'],
-      ['2024-12-06', 'Hack The Garden 12/2024 Wrap Up'],
-      ['2023-05-26', 'Hack The Garden 05/2023 Wrap Up'],
+  it('dates each page by the hackathon, never by the epoch, titles it by its H1 and links where it is published', () => {
+    expect(content.recaps.map((r) => [r.event.date, r.event.title, r.event.recapUrl])).toEqual([
+      [
+        '2025-12-12',
+        'Hack The Garden Walldorf Edition 12/2025 Wrap Up',
+        'https://gardener.cloud/community/hackathons/2025-12/',
+      ],
+      [
+        '2024-12-06',
+        'Hack The Garden 12/2024 Wrap Up',
+        'https://gardener.cloud/community/hackathons/2024-12/',
+      ],
+      [
+        '2023-05-26',
+        'Hack The Garden 05/2023 Wrap Up',
+        'https://gardener.cloud/community/hackathons/2023-05/',
+      ],
     ]);
   });
 

@@ -86,7 +86,13 @@ function recapUrlOf(data: Record<string, unknown>): string | undefined {
   if (explicit) return absoluteUrl(explicit, RECAP_SITE);
   const aliases = Array.isArray(data.aliases) ? data.aliases : [];
   const alias = aliases.map(asString).find((a) => a?.startsWith('/'));
-  return alias ? absoluteUrl(alias, RECAP_SITE) : undefined;
+  if (alias) return absoluteUrl(alias, RECAP_SITE);
+  // The documentation site's pages name their source (`content/community/hackathons/2025-06.md`),
+  // which is where they are published (`/community/hackathons/2025-06/`).
+  const source = data.path_base_for_github_subdir as { from?: unknown } | undefined;
+  const from =
+    typeof source?.from === 'string' ? /^content\/(.+?)(?:\/_?index)?\.md$/.exec(source.from) : null;
+  return from ? absoluteUrl(`/${from[1]}/`, RECAP_SITE) : undefined;
 }
 
 /**
