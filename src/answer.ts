@@ -29,8 +29,11 @@ export interface AnswerContext {
 
 function describeTopic(library: Library, topic: Topic): string {
   const recap = library.recapOf(topic);
-  const section = library.sectionOf(topic);
-  return library.recaps.length > 1 ? `${section.title} · ${recap.event.date.slice(0, 7)}` : section.title;
+  const parts = [
+    library.sectionOf(topic)?.title,
+    library.recaps.length > 1 ? recap.event.date.slice(0, 7) : '',
+  ];
+  return parts.filter(Boolean).join(' · ') || recap.event.title;
 }
 
 function topicReply(library: Library, topic: Topic): Reply {
