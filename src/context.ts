@@ -17,6 +17,8 @@ export interface BotContext {
   clock: Clock;
   logger: Logger;
   botUserId: string;
+  /** How long a post to a response URL waits after a 429 before its one retry; tests shorten it. */
+  rateLimitWaitMs?: number;
 }
 
 /** One replacement of the library: the content changed on disk or in the followed repository. */

@@ -154,16 +154,10 @@ export class Library {
     return recap;
   }
 
-  sectionOf(topic: Topic): Section {
+  /** The heading that holds the topic; undefined when none does (a recap without headings). */
+  sectionOf(topic: Topic): Section | undefined {
     const recap = this.recapOf(topic);
-    const section = recap.sections.find((s) => s.id === topic.sectionId);
-    if (section) return section;
-    // A recap without headings has no sections; its topics still need one to be listed under.
-    return {
-      id: topic.sectionId,
-      title: 'Highlights',
-      topicIds: recap.topics.filter((t) => t.sectionId === topic.sectionId).map((t) => t.id),
-    };
+    return recap.sections.find((s) => s.id === topic.sectionId);
   }
 
   /**

@@ -5,7 +5,7 @@ import type { App } from '@slack/bolt';
 import type { Logger } from '@slack/logger';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import { type BotIdentity, type CreateAppOptions, createApp, webClientOptions } from './app.js';
-import { ContentError, formatProblem, loadContent } from './content/load.js';
+import { formatProblem, loadContent } from './content/load.js';
 import { ParseCache } from './content/sources/cache.js';
 import { GitSourceError } from './content/sources/git.js';
 import type { Clock } from './context.js';
@@ -29,6 +29,7 @@ export interface StartOptions {
   contentSettleMs?: number;
   requestTimeoutMs?: CreateAppOptions['requestTimeoutMs'];
   socketPingTimeoutMs?: CreateAppOptions['socketPingTimeoutMs'];
+  rateLimitWaitMs?: CreateAppOptions['rateLimitWaitMs'];
 }
 
 export interface RunningBot {
@@ -125,6 +126,7 @@ export async function startBotWith(settings: Settings, options: StartOptions = {
     retryConfig: options.retryConfig,
     requestTimeoutMs: options.requestTimeoutMs,
     socketPingTimeoutMs: options.socketPingTimeoutMs,
+    rateLimitWaitMs: options.rateLimitWaitMs,
   });
   let port: number | undefined;
   const following = options.followContent === false ? undefined : content.follow();
@@ -163,5 +165,3 @@ export async function startBotWith(settings: Settings, options: StartOptions = {
     },
   };
 }
-
-export { ContentError };

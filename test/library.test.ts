@@ -4,10 +4,11 @@ import { loadContent } from '../src/content/load.js';
 import type { ContentSet } from '../src/content/model.js';
 import { Library, type SearchOutcome } from '../src/library.js';
 import { makeContent, makeRecap, makeTopic, pr } from './support/fixtures.js';
+import { PROJECT_ROOT, sharedDir } from './support/shared.js';
 
-const SEED_DIR = path.resolve('content');
+const SEED_DIR = path.join(PROJECT_ROOT, 'content');
 /** Two more recaps, read where they are: they are not the project's content. */
-const SHARED_RECAPS = path.resolve('../shared/recaps');
+const SHARED_RECAPS = sharedDir('recaps');
 
 function titles(outcome: SearchOutcome): string[] {
   if (outcome.kind === 'topic') return [outcome.topic, ...outcome.others].map((t) => t.title);
@@ -58,22 +59,18 @@ describe('Library lookups', () => {
     expect(library.recap('2023-01')).toBeUndefined();
     if (!topic) throw new Error('unreachable');
     expect(library.recapOf(topic)).toBe(june);
-    expect(library.sectionOf(topic).title).toBe('Bolstering Security and Resource Management');
+    expect(library.sectionOf(topic)?.title).toBe('Bolstering Security and Resource Management');
   });
 
-  it('refuses a topic of another library, and lists a topic without a known section under Highlights', () => {
+  it('refuses a topic of another library, and invents no section for a topic no heading holds', () => {
     expect(() => library.recapOf(makeTopic({ title: 'Stranger', recapId: 'elsewhere' }))).toThrow(/no recap/);
-    const orphan = makeTopic({ title: 'Orphan', recapId: 'r', sectionId: 'highlights' });
+    const orphan = makeTopic({ title: 'Orphan', recapId: 'r' });
     const bare = {
       ...makeRecap({ id: 'r', title: 'Bare', date: '2020-01-01' }),
       sections: [],
       topics: [orphan],
     };
-    expect(new Library(makeContent([bare])).sectionOf(orphan)).toEqual({
-      id: 'highlights',
-      title: 'Highlights',
-      topicIds: ['orphan'],
-    });
+    expect(new Library(makeContent([bare])).sectionOf(orphan)).toBeUndefined();
   });
 
   it('passes content problems and the next event through', () => {

@@ -1,7 +1,8 @@
 import matter from 'gray-matter';
+import { fileNameFacts, frontMatterFacts, resolveFacts } from './facts.js';
 import { absoluteUrl } from './markdown.js';
-import type { Author, ContentProblem, Recap, Section, Topic } from './model.js';
-import { parseBody } from './parse.js';
+import type { Author, ContentProblem, Recap, RecapFacts, Section, Topic } from './model.js';
+import { type ParsedBody, parseBody } from './parse.js';
 import { repairMojibake } from './repair.js';
 
 /** Where Gardener's blog posts are published: front matter `aliases` are paths on this site. */
@@ -85,7 +86,37 @@ function recapUrlOf(data: Record<string, unknown>): string | undefined {
   if (explicit) return absoluteUrl(explicit, RECAP_SITE);
   const aliases = Array.isArray(data.aliases) ? data.aliases : [];
   const alias = aliases.map(asString).find((a) => a?.startsWith('/'));
-  return alias ? absoluteUrl(alias, RECAP_SITE) : undefined;
+  if (alias) return absoluteUrl(alias, RECAP_SITE);
+  // The documentation site's pages name their source (`content/community/hackathons/2025-06.md`),
+  // which is where they are published (`/community/hackathons/2025-06/`).
+  const source = data.path_base_for_github_subdir as { from?: unknown } | undefined;
+  const from =
+    typeof source?.from === 'string' ? /^content\/(.+?)(?:\/_?index)?\.md$/.exec(source.from) : null;
+  return from ? absoluteUrl(`/${from[1]}/`, RECAP_SITE) : undefined;
+}
+
+/**
+ * The publication date; a wrap-up page, which has none, is dated by the hackathon's last day. Without
+ * either the date is empty (listed last, and the loader warns): never the epoch.
+ */
+function eventDateOf(data: Record<string, unknown>, id: string, facts: RecapFacts): string {
+  const fileDate = /^(\d{4}-\d{2})(?:-(\d{2}))?/.exec(id);
+  return (
+    asDate(data.publishdate) ??
+    asDate(data.date) ??
+    facts.end ??
+    facts.start ??
+    (fileDate ? `${fileDate[1]}-${fileDate[2] ?? '01'}` : undefined) ??
+    (facts.month ? `${facts.month}-01` : undefined) ??
+    ''
+  );
+}
+
+/** A wrap-up page's front matter title is only its month ("June 2025"): its H1 says more. */
+function titleOf(data: Record<string, unknown>, body: ParsedBody, id: string): string {
+  const title = asString(data.title);
+  const onlyMonth = title !== undefined && /^\p{L}+\.?\s+\d{4}$/u.test(title);
+  return (onlyMonth ? body.h1 : undefined) ?? title ?? body.h1 ?? id;
 }
 
 export interface RecapResult {
@@ -131,7 +162,14 @@ export function parseRecap(bytes: Uint8Array, file: string): RecapResult {
   const data = (parsed.data ?? {}) as Record<string, unknown>;
   const lineOffset = source.slice(0, source.length - parsed.content.length).split('\n').length - 1;
   const recapUrl = recapUrlOf(data);
-  const body = parseBody(repairMojibake(parsed.content), { baseUrl: recapUrl, lineOffset });
+  const published = asDate(data.publishdate) ?? asDate(data.date);
+  const body = parseBody(repairMojibake(parsed.content), {
+    baseUrl: recapUrl,
+    siteUrl: RECAP_SITE,
+    lineOffset,
+    published,
+    title: asString(data.title),
+  });
   if (body.topics.length === 0) {
     return {
       problems: [
@@ -139,19 +177,31 @@ export function parseRecap(bytes: Uint8Array, file: string): RecapResult {
           file,
           line: lineOffset + 1,
           severity: 'error',
-          message:
-            'has no topics: mark each topic with a **bold title** leading a paragraph or list item, or give each topic its own heading',
+          message: body.wrapUp
+            ? 'has no topics yet: give each topic its own heading (## 🌱 Topic title) below the metadata bullets'
+            : 'has no topics: mark each topic with a **bold title** leading a paragraph or list item, or give each topic its own heading',
         },
       ],
     };
   }
   const id = file.replace(/\.md$/i, '').replace(/[^\w.-]+/g, '-');
-  const fileDate = /^(\d{4}-\d{2})(?:-(\d{2}))?/.exec(id);
-  const date =
-    asDate(data.publishdate) ??
-    asDate(data.date) ??
-    (fileDate ? `${fileDate[1]}-${fileDate[2] ?? '01'}` : undefined) ??
-    '1970-01-01';
+  const facts = resolveFacts([
+    ...(body.metadata ? [{ source: 'date bullet', facts: body.metadata }] : []),
+    { source: 'body', facts: body.prose },
+    { source: 'archive link', facts: body.archive },
+    { source: 'front matter', facts: frontMatterFacts(data) },
+    { source: 'file name', facts: fileNameFacts(id) },
+  ]);
+  const date = eventDateOf(data, id, facts);
+  const problems: ContentProblem[] = [];
+  if (!facts.month) {
+    problems.push({
+      file,
+      line: lineOffset + 1,
+      severity: 'warning',
+      message: `no hackathon date found: add a **Date:** line below the title (- **Date:** 02.06.2025 – 06.06.2025) or say when it was in the first paragraph ("held in June 2025 at …")${date ? '' : '; it has no publishdate either, so it is listed last'}`,
+    });
+  }
 
   const sectionIds = new Set<string>();
   const sections: Section[] = body.sections.map((s) => ({
@@ -161,7 +211,7 @@ export function parseRecap(bytes: Uint8Array, file: string): RecapResult {
   }));
   const topicIds = new Set<string>();
   const topics: Topic[] = body.topics.map(({ sectionTitle, ...t }) => {
-    const section = sections.find((s) => s.title === sectionTitle) ?? sections[0];
+    const section = sectionTitle === undefined ? undefined : sections.find((s) => s.title === sectionTitle);
     const topicId = unique(slugify(t.title), topicIds);
     section?.topicIds.push(topicId);
     return {
@@ -169,7 +219,7 @@ export function parseRecap(bytes: Uint8Array, file: string): RecapResult {
       id: topicId,
       key: `${id}/${topicId}`,
       recapId: id,
-      sectionId: section?.id ?? 'highlights',
+      sectionId: section?.id,
     };
   });
 
@@ -177,11 +227,10 @@ export function parseRecap(bytes: Uint8Array, file: string): RecapResult {
   const recap: Recap = {
     id,
     file,
-    // Placeholder until the parser reads the facts (issue 10): the month from the file name only.
-    kind: typeof data.weight === 'number' ? 'wrap-up' : 'blog-post',
-    facts: fileDate ? { month: fileDate[1], monthSource: 'file name' } : {},
+    kind: body.wrapUp ? 'wrap-up' : 'blog-post',
+    facts,
     event: {
-      title: asString(data.title) ?? body.h1 ?? id,
+      title: titleOf(data, body, id),
       date,
       subtitle: asString(data.newsSubtitle) ?? asString(data.subtitle) ?? asString(data.description),
       authors: authorsOf(data.authors),
@@ -194,5 +243,5 @@ export function parseRecap(bytes: Uint8Array, file: string): RecapResult {
     topics,
     nextHackathon: body.nextHackathon,
   };
-  return { recap, problems: [] };
+  return { recap, problems };
 }

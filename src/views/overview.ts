@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { Recap } from '../content/model.js';
+import type { Recap, Topic } from '../content/model.js';
 import { ACTION, indexedAction } from './actions.js';
 import { formatCount, formatDate, oneLine } from './format.js';
 import { fitMessage, MAX_SECTION_TEXT, splitMrkdwn, truncate, VIEW_MAX_BLOCKS } from './limits.js';
@@ -17,21 +17,26 @@ const MAX_RECAPS = 6;
  * the whole recap fits in a handful of blocks, which is what the App Home and the overview need.
  */
 export function compactTopicBlocks(recap: Recap): KnownBlock[] {
-  return recap.sections.flatMap((section) => {
-    const lines = section.topicIds
+  const line = (topic: Topic): string => {
+    const video = videoLinkMrkdwn(topic);
+    const fast = topic.fastTrack ? ' 🏎️' : '';
+    const emoji = topic.emoji ? `${topic.emoji} ` : '';
+    return `• ${emoji}${escapeMrkdwn(truncate(oneLine(topic.title), LINE_TITLE_MAX))}${fast}${video ? `  ${video}` : ''}`;
+  };
+  const groups = recap.sections.map((section) => ({
+    title: `*${section.emoji ? `${section.emoji} ` : ''}${escapeMrkdwn(oneLine(section.title))}*`,
+    topics: section.topicIds
       .map((id) => recap.topics.find((t) => t.id === id))
-      .filter((t) => t !== undefined)
-      .map((topic) => {
-        const video = videoLinkMrkdwn(topic);
-        const fast = topic.fastTrack ? ' 🏎️' : '';
-        const emoji = topic.emoji ? `${topic.emoji} ` : '';
-        return `• ${emoji}${escapeMrkdwn(truncate(oneLine(topic.title), LINE_TITLE_MAX))}${fast}${video ? `  ${video}` : ''}`;
-      });
-    const title = `*${section.emoji ? `${section.emoji} ` : ''}${escapeMrkdwn(oneLine(section.title))}*`;
-    return splitMrkdwn([title, ...lines].join('\n'), MAX_SECTION_TEXT).map(
+      .filter((t) => t !== undefined),
+  }));
+  // Topics no heading holds are listed as they are, without an invented heading.
+  const headless = recap.topics.filter((t) => t.sectionId === undefined);
+  if (headless.length > 0) groups.push({ title: '', topics: headless });
+  return groups.flatMap(({ title, topics }) =>
+    splitMrkdwn([title, ...topics.map(line)].filter(Boolean).join('\n'), MAX_SECTION_TEXT).map(
       (text): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } }),
-    );
-  });
+    ),
+  );
 }
 
 /** "June 17, 2025 · 15 topics · ▶ wrap-up recording", with the title linked to the post when known. */

@@ -108,11 +108,11 @@ function linkList(links: Link[], exclude: ReadonlySet<string>): string | undefin
   return truncate(`*Links:* ${items.join('  ·  ')}`, LINKS_TEXT_MAX);
 }
 
-function contextLine(topic: Topic, recap: Recap, section: Section): KnownBlock {
+function contextLine(topic: Topic, recap: Recap, section: Section | undefined): KnownBlock {
   const parts: string[] = [];
   if (topic.fastTrack) parts.push('🏎️ *Fast track*');
-  const sectionTitle = truncate(oneLine(section.title), CONTEXT_PART_MAX);
-  if (sectionTitle) parts.push(`${section.emoji ? `${section.emoji} ` : ''}${escapeMrkdwn(sectionTitle)}`);
+  const sectionTitle = section ? truncate(oneLine(section.title), CONTEXT_PART_MAX) : '';
+  if (sectionTitle) parts.push(`${section?.emoji ? `${section.emoji} ` : ''}${escapeMrkdwn(sectionTitle)}`);
   const eventTitle = truncate(oneLine(recap.event.title), CONTEXT_PART_MAX) || recap.id;
   parts.push(recap.event.recapUrl ? mrkdwnLink(recap.event.recapUrl, eventTitle) : escapeMrkdwn(eventTitle));
   parts.push(escapeMrkdwn(formatDate(recap.event.date)));
@@ -134,7 +134,7 @@ function fallbackText(topic: Topic): string {
  * shortened only when it would not fit a message), a button to the presentation at its timestamp,
  * buttons for pull requests and issues, and the remaining links as a list.
  */
-export function topicView(topic: Topic, recap: Recap, section: Section): SlackMessage {
+export function topicView(topic: Topic, recap: Recap, section?: Section): SlackMessage {
   const emoji = topic.emoji ? `${topic.emoji} ` : '';
   const header: KnownBlock = {
     type: 'header',

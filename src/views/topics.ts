@@ -174,7 +174,10 @@ function paginate(groups: Group[], roomBlocks: number, roomText: number): Page[]
     for (const [inGroup, topic] of group.topics.entries()) {
       const block = topicBlock(topic, index);
       let add: KnownBlock[] = [block];
-      if (current && inGroup === 0) add = [{ type: 'divider' }, sectionHeading(group.section, false), block];
+      // A recap without headings lists its topics without a heading of its own.
+      const heading = (continued: boolean) =>
+        group.section || groups.length > 1 ? [sectionHeading(group.section, continued)] : [];
+      if (current && inGroup === 0) add = [{ type: 'divider' }, ...heading(false), block];
       const fits =
         current &&
         current.blocks.length + add.length <= roomBlocks &&
@@ -182,7 +185,7 @@ function paginate(groups: Group[], roomBlocks: number, roomText: number): Page[]
       if (!current || !fits) {
         if (current) pages.push(current);
         current = { from: index, to: index, blocks: [] };
-        add = [sectionHeading(group.section, inGroup > 0), block];
+        add = [...heading(inGroup > 0), block];
         used = 0;
       }
       current.blocks.push(...add);
