@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContentError, loadContent } from '../src/content/load.js';
@@ -46,6 +46,11 @@ describe('content from several folders', () => {
       path.join(blog, 'release.md'),
       '---\ntitle: Gardener v1.110 released\n---\n\n**New**: things.\n',
     );
+    // A link to a recap elsewhere is read like the file itself.
+    symlinkSync(
+      path.join(SHARED, 'recaps/2024-05-5th-hackathon-blog.md'),
+      path.join(blog, '2024-05-linked.md'),
+    );
     const wrapUps = tempDir('wrap-ups');
     copyInto(wrapUps, WRAP_UP, '2024-12.md');
 
@@ -56,6 +61,7 @@ describe('content from several folders', () => {
       ],
     });
     expect(content.recaps.map((r) => r.id).sort()).toEqual([
+      '2024-05-linked',
       '2024-12',
       '2024-12-2',
       '2024-12-3',
@@ -64,6 +70,7 @@ describe('content from several folders', () => {
     expect(content.recaps.map((r) => r.file).sort()).toEqual([
       '2024-12.md',
       '2025-06-schelklingen.md',
+      'hugo/content/blog/2024-05-linked.md',
       'hugo/content/blog/2024/12.md',
       'hugo/content/community/hackathons/2024-12.md',
     ]);

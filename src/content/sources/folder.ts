@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -39,10 +39,17 @@ export async function markdownFiles(dir: string): Promise<string[]> {
       entries.map(async (entry) => {
         if (entry.name.startsWith('.') || entry.name.startsWith('_')) return;
         const relative = at ? path.join(at, entry.name) : entry.name;
+        // A linked file is read like any other; linked folders are not followed (they may loop).
+        const isFile =
+          entry.isFile() ||
+          (entry.isSymbolicLink() &&
+            (await stat(path.join(dir, relative))
+              .then((s) => s.isFile())
+              .catch(() => false)));
         if (entry.isDirectory()) {
           if (!SKIPPED_FOLDERS.has(entry.name)) await walk(relative);
         } else if (
-          entry.isFile() &&
+          isFile &&
           entry.name.toLowerCase().endsWith('.md') &&
           !NOT_RECAPS.has(entry.name.toLowerCase())
         ) {
