@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/content/load.js';
@@ -118,14 +118,21 @@ describe('the parse cache', () => {
     const search = await hashParser(copy, bundle);
     expect(search).not.toBe(parser);
 
-    // A bundle: built from other sources, it is another parser; built again from the same, the same one.
-    writeFileSync(path.join(bundle, 'index.js'), 'export {};\n');
-    const built = await hashParser(copy, bundle);
-    expect(built).not.toBe(search);
-    writeFileSync(path.join(bundle, 'index.js'), 'export {};\n');
-    expect(await hashParser(copy, bundle)).toBe(built);
-    writeFileSync(path.join(bundle, 'index.js'), 'export { a };\n');
-    expect(await hashParser(copy, bundle)).not.toBe(built);
+    // A bundle built after the sources is theirs: the sources say it all.
+    const bundled = path.join(bundle, 'index.js');
+    writeFileSync(bundled, 'export {};\n');
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(bundled, later, later);
+    expect(await hashParser(copy, bundle)).toBe(search);
+    // A bundle older than a source (edited since, not bundled again) runs other code: another key.
+    const earlier = new Date(Date.now() - 60_000);
+    utimesSync(bundled, earlier, earlier);
+    const stale = await hashParser(copy, bundle);
+    expect(stale).not.toBe(search);
+    // Without sources, the bundle is the parser: built again, another key.
+    const alone = await hashParser(undefined, bundle);
+    writeFileSync(bundled, 'export { a };\n');
+    expect(await hashParser(undefined, bundle)).not.toBe(alone);
   });
 });
 

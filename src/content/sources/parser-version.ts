@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,9 +12,10 @@ import { fileURLToPath } from 'node:url';
  *
  * It hashes the sources of `src/content/` (its own `sources/` aside: reading folders changes no parse
  * result) and `src/search/`, and `package-lock.json`, found from `src/` (tsx, vitest) or from `dist/`
- * beside it (`npm start`). Run from a bundle, it also hashes the bundle's own `.js` files: they hold the
- * parser and its libraries, so a bundle older than `src/`, or deployed without it, never reads another
- * build's entries. `npm start` bundles again before every start; the same sources give the same bytes.
+ * beside it (`npm start`, which bundles them again before every start). A bundle is the code that runs,
+ * though: when one of its files is older than a source (edited since, not bundled again), or there are no
+ * sources beside it, the bundle's files count too, by size and time — reading megabytes at every start
+ * would cost more than all the recaps — so another build never reads this one's entries.
  */
 
 /** Bumped when the cache's file format changes, which the code's hash does not show. */
@@ -39,27 +40,32 @@ async function filesUnder(
   return found.sort();
 }
 
-async function hashContents(
-  hash: ReturnType<typeof createHash>,
-  root: string,
-  files: string[],
-): Promise<void> {
-  const contents = await Promise.all(files.map((file) => readFile(file)));
-  files.forEach((file, i) => {
-    hash.update(path.relative(root, file)).update('\0');
-    hash.update(contents[i] ?? '').update('\0');
-  });
+interface CodeFile {
+  file: string;
+  bytes: Buffer;
+  mtimeMs: number;
+}
+
+function readCode(files: string[]): Promise<CodeFile[]> {
+  return Promise.all(
+    files.map(async (file) => {
+      const [bytes, info] = await Promise.all([readFile(file), stat(file)]);
+      return { file, bytes, mtimeMs: info.mtimeMs };
+    }),
+  );
 }
 
 /**
- * The hash of the code in `srcDir` (`content/` and `search/` under it, when there) and of the `.js` files
- * in `bundleDir`. Exported for tests, which hash a copy of the sources with one edit.
+ * The hash of the code in `srcDir` (`content/` and `search/` under it, when there) and, where it may
+ * differ from them, of the `.js` files in `bundleDir`. Exported for tests, which hash a copy of the
+ * sources with one edit.
  */
 export async function hashParser(srcDir: string | undefined, bundleDir: string): Promise<string> {
   const hash = createHash('sha256').update(`format ${CACHE_FORMAT}\0`);
+  let newestSource = Number.POSITIVE_INFINITY;
   if (srcDir) {
     const readers = path.join(srcDir, 'content', 'sources');
-    const sources = (
+    const files = (
       await Promise.all(
         ['content', 'search'].map((folder) =>
           filesUnder(
@@ -70,19 +76,31 @@ export async function hashParser(srcDir: string | undefined, bundleDir: string):
         ),
       )
     ).flat();
-    await hashContents(hash, srcDir, sources);
     const lock = path.resolve(srcDir, '../package-lock.json');
-    if (existsSync(lock)) await hashContents(hash, path.dirname(lock), [lock]);
+    const code = await readCode(existsSync(lock) ? [...files, lock] : files);
+    for (const { file, bytes } of code)
+      hash
+        .update(`${path.relative(srcDir, file)}\0`)
+        .update(bytes)
+        .update('\0');
+    newestSource = Math.max(0, ...code.filter((c) => c.file !== lock).map((c) => c.mtimeMs));
   }
-  // Megabytes of bundle: SHA-1, several times faster here than SHA-256, tells builds apart as well.
-  const bundle = createHash('sha1');
-  const code = await filesUnder(
-    bundleDir,
-    (name) => /\.m?js$/.test(name),
-    () => false,
+  const bundle = await Promise.all(
+    (
+      await filesUnder(
+        bundleDir,
+        (name) => /\.m?js$/.test(name),
+        () => false,
+      )
+    ).map(async (file) => ({
+      name: path.basename(file),
+      info: await stat(file),
+    })),
   );
-  await hashContents(bundle, bundleDir, code);
-  return hash.update(bundle.digest('hex')).digest('hex').slice(0, 16);
+  if (bundle.some(({ info }) => info.mtimeMs < newestSource)) {
+    for (const { name, info } of bundle) hash.update(`${name}:${info.size}:${info.mtimeMs}\0`);
+  }
+  return hash.digest('hex').slice(0, 16);
 }
 
 function computeParserVersion(): Promise<string> {
@@ -97,7 +115,7 @@ function computeParserVersion(): Promise<string> {
 
 let version: Promise<string> | undefined;
 
-/** Computed once per process (a millisecond or two: the sources are small). */
+/** Computed once per process (a few milliseconds: the sources are small). */
 export function parserVersion(): Promise<string> {
   version ??= computeParserVersion();
   return version;
