@@ -86,7 +86,7 @@ export class LiveLibrary extends EventEmitter<LiveLibraryEvents> {
     for (const problem of content.problems) logger.warn(`Content: ${formatProblem(problem)}`);
     const live = new LiveLibrary(options, cache, git, content);
     logger.info(
-      `Loaded ${content.recaps.length} recap(s), ${topicCount(content)} topics from ${live.describeSources()} (${content.cached} from the cache, ${content.parsed} parsed${content.skipped ? `, ${content.skipped} other posts skipped` : ''}) in ${(performance.now() - started).toFixed(1)} ms`,
+      `Loaded ${content.recaps.length} recap(s), ${topicCount(content)} topics from ${live.describeSources()} (${content.cached} from the cache, ${content.parsed} parsed${content.skipped ? `, ${content.skipped} other posts skipped` : ''}; search index ${cache.stats.indexesRead > 0 ? 'from the cache' : 'built'}) in ${(performance.now() - started).toFixed(1)} ms`,
     );
     return live;
   }
@@ -225,11 +225,13 @@ export class LiveLibrary extends EventEmitter<LiveLibraryEvents> {
     return this.git?.folders() ?? [];
   }
 
-  /** Stops watching and fetching; a reload in flight finishes first. */
+  /** Stops watching and fetching; a reload in flight and the cache's writes finish first. */
   async close(): Promise<void> {
     this.closed = true;
     if (this.syncTimer) clearTimeout(this.syncTimer);
     await this.watch?.close();
     await Promise.all([this.syncing, this.reloading]);
+    // The search index is written in the background: the next start should find it.
+    await this.cache.settled();
   }
 }

@@ -147,7 +147,9 @@ describe('a warm cache while the bot runs', () => {
 
     const live = await startLiveBot(standin, env);
     try {
-      expect(live.logs.lines.join('\n')).toMatch(/\(2 from the cache, 0 parsed\)/);
+      expect(live.logs.lines.join('\n')).toMatch(
+        /\(2 from the cache, 0 parsed; search index from the cache\)/,
+      );
       const file = path.join(contentDir, '2025-06-schelklingen.md');
       const original = readFileSync(file, 'utf8');
 

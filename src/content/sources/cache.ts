@@ -23,6 +23,9 @@ const MEMORY_BYTES = 64 * 1024 * 1024;
 export interface CacheStats {
   hits: number;
   misses: number;
+  /** Search indexes read back, and built (then stored). */
+  indexesRead: number;
+  indexesBuilt: number;
 }
 
 export class ParseCache {
@@ -35,7 +38,7 @@ export class ParseCache {
   private readonly writing = new Set<Promise<void>>();
   /** The parser's version, known once a key was made: the index store needs it synchronously. */
   private version: string | undefined;
-  readonly stats: CacheStats = { hits: 0, misses: 0 };
+  readonly stats: CacheStats = { hits: 0, misses: 0, indexesRead: 0, indexesBuilt: 0 };
 
   /** `dir` undefined: memory only (tests, preview). */
   constructor(readonly dir?: string) {}
@@ -116,7 +119,9 @@ export class ParseCache {
         this.used.add(key);
         if (!this.dir) return undefined;
         try {
-          return readFileSync(this.file(key), 'utf8');
+          const index = readFileSync(this.file(key), 'utf8');
+          this.stats.indexesRead += 1;
+          return index;
         } catch {
           return undefined;
         }
@@ -125,6 +130,7 @@ export class ParseCache {
         const key = keyOf(hash);
         if (!key) return;
         this.used.add(key);
+        this.stats.indexesBuilt += 1;
         // Not kept in memory: a running bot builds each index once. Written in the background: the
         // library answers meanwhile, and the next start reads it.
         if (this.dir && this.writable) {
