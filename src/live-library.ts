@@ -168,7 +168,9 @@ export class LiveLibrary extends EventEmitter<LiveLibraryEvents> {
       while (this.dirty.size > 0 && !this.closed) {
         const causes = [...this.dirty].join('; ');
         this.dirty.clear();
-        await this.reloadOnce(causes);
+        await this.reloadOnce(causes).catch((error: unknown) => {
+          this.options.logger.error(`Content (${causes}): reloading failed: ${(error as Error).message}`);
+        });
       }
     } finally {
       // In the same turn as the last check: a change arriving now starts a new drain.
@@ -181,14 +183,12 @@ export class LiveLibrary extends EventEmitter<LiveLibraryEvents> {
     const started = performance.now();
     const before = this.content;
     let content: LoadedContent;
-    let library: Library;
     try {
       content = await loadContent(settings.contentDir, {
         folders: this.folders(),
         cache: this.cache,
         previous: before,
       });
-      library = new Library(content, { indexStore: this.cache.indexStore() });
     } catch (error) {
       const problems = error instanceof ContentError ? error.problems : [];
       const reason =
@@ -204,16 +204,26 @@ export class LiveLibrary extends EventEmitter<LiveLibraryEvents> {
       const line = formatProblem(problem);
       if (!known.has(line) || problem.severity === 'error') logger.warn(`Content: ${line}`);
     }
-    this.content = content;
     if (content.kept.length > 0) {
       const message = `${content.kept.join(', ')} did not load; answering from the last good version until it is fixed`;
       logger.warn(`Content (${cause}): ${message}`);
       this.emit('kept', { files: content.kept, problems: content.problems, message });
     }
     if (content.fingerprint === before.fingerprint) {
+      this.content = content;
       this.emit('unchanged', cause);
       return;
     }
+    let library: Library;
+    try {
+      library = new Library(content, { indexStore: this.cache.indexStore() });
+    } catch (error) {
+      const message = `the library could not be built (${(error as Error).message}); answering from the content that last loaded`;
+      logger.error(`Content (${cause}): ${message}`);
+      this.emit('kept', { files: [], problems: content.problems, message });
+      return;
+    }
+    this.content = content;
     const nextChanged = JSON.stringify(content.next) !== JSON.stringify(before.next);
     this.holder.replace(library, { cause, nextChanged });
     logger.info(
