@@ -279,31 +279,33 @@ async function main(): Promise<void> {
   if (process.env.BENCH_SCALE !== '0') {
     // Start-up: spawn to listening, median of STARTS; cold starts each get an empty parse cache, warm ones
     // share one that a first, unmeasured start filled.
-    const figures = new Map<number, { cold: Server[]; warm: Server[] }>();
+    const figures = new Map<number, { dir: string; warmCache: string; cold: Server[]; warm: Server[] }>();
     for (const count of SCALES) {
       const dir = await archiveContent(root, count);
-      const cold: Server[] = [];
-      const warm: Server[] = [];
       const warmCache = newCache();
-      await (await startBot(dir, warmCache)).stop();
-      // Interleaved, so a busy neighbour on the machine weighs on both alike.
-      for (let i = 0; i < STARTS; i++) {
-        const c = await startBot(dir, newCache());
-        await checkAnswers(c, true);
-        cold.push(c);
-        await c.stop();
-        const w = await startBot(dir, warmCache);
-        warm.push(w);
-        await w.stop();
+      const first = await startBot(dir, warmCache);
+      await checkAnswers(first, true);
+      await first.stop();
+      figures.set(count, { dir, warmCache, cold: [], warm: [] });
+    }
+    // Round after round, every size cold and cached side by side: a busy neighbour on the machine weighs
+    // on a round's starts alike, and the ratios are taken round by round.
+    for (let i = 0; i < STARTS; i++) {
+      for (const figure of figures.values()) {
+        const cold = await startBot(figure.dir, newCache());
+        figure.cold.push(cold);
+        await cold.stop();
+        const warm = await startBot(figure.dir, figure.warmCache);
+        figure.warm.push(warm);
+        await warm.stop();
       }
-      figures.set(count, { cold, warm });
     }
     type Figure = 'startupMs' | 'firstAnswerMs' | 'startupCpuMs' | 'contentLoadMs';
     const medianOf = (servers: Server[], key: Figure) => median(servers.map((s) => s[key]));
     const seed = figures.get(1);
     console.log(
       `\nStart-up with 1 recap (the seed alone), 18 (the archive: the seed, ${ARCHIVE_FOLDERS.join(', ')}, repeated) and 100, ` +
-        `median of ${STARTS} starts each, cold (an empty parse cache) / cached. Start-up is spawn → listening; ` +
+        `median of ${STARTS} rounds, cold (an empty parse cache) / cached; the ratios are the median of each round's ratio. Start-up is spawn → listening; ` +
         'first answer is spawn → the answer to a `/hackathon wireguard` sent as soon as it listens; CPU is the ' +
         "process's CPU time when it listens.\n",
     );
@@ -314,10 +316,10 @@ async function main(): Promise<void> {
     for (const [count, { cold, warm }] of figures) {
       const pair = (key: Figure, digits = 0) =>
         `${medianOf(cold, key).toFixed(digits)} / ${medianOf(warm, key).toFixed(digits)} ms`;
+      const roundRatio = (servers: Server[], base: Server[], key: Figure) =>
+        median(servers.map((server, i) => server[key] / (base[i]?.[key] ?? Number.NaN))).toFixed(2);
       const ratio = (key: Figure) =>
-        seed
-          ? `${(medianOf(cold, key) / medianOf(seed.cold, key)).toFixed(2)} / **${(medianOf(warm, key) / medianOf(seed.warm, key)).toFixed(2)}**`
-          : '–';
+        seed ? `${roundRatio(cold, seed.cold, key)} / **${roundRatio(warm, seed.warm, key)}**` : '–';
       console.log(
         `| ${count} | ${pair('contentLoadMs', 1)} | ${pair('startupMs')} | ${pair('firstAnswerMs')} | ${pair('startupCpuMs')} | ` +
           `${ratio('startupMs')} | ${ratio('firstAnswerMs')} | ${ratio('startupCpuMs')} |`,
