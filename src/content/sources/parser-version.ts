@@ -13,9 +13,10 @@ import { fileURLToPath } from 'node:url';
  * It hashes the sources of `src/content/` (its own `sources/` aside: reading folders changes no parse
  * result) and `src/search/`, and `package-lock.json`, found from `src/` (tsx, vitest) or from `dist/`
  * beside it (`npm start`, which bundles them again before every start). A bundle is the code that runs,
- * though: when one of its files is older than a source (edited since, not bundled again), or there are no
- * sources beside it, the bundle's files count too, by size and time — reading megabytes at every start
- * would cost more than all the recaps — so another build never reads this one's entries.
+ * though: when the running bundle file is older than a source (edited since, not bundled again), or there
+ * are no sources beside it, its bytes count too. With esbuild's code splitting that file imports the
+ * parser's chunk by a name made of the chunk's hash, so it changes whenever the parser does; other files
+ * in `dist/` (old chunks esbuild leaves behind, other bundles) never matter.
  */
 
 /** Bumped when the cache's file format changes, which the code's hash does not show. */
@@ -57,10 +58,10 @@ function readCode(files: string[]): Promise<CodeFile[]> {
 
 /**
  * The hash of the code in `srcDir` (`content/` and `search/` under it, when there) and, where it may
- * differ from them, of the `.js` files in `bundleDir`. Exported for tests, which hash a copy of the
- * sources with one edit.
+ * differ from them, of `running`, the bundle file this code runs from. Exported for tests, which hash a
+ * copy of the sources with one edit.
  */
-export async function hashParser(srcDir: string | undefined, bundleDir: string): Promise<string> {
+export async function hashParser(srcDir: string | undefined, running?: string): Promise<string> {
   const hash = createHash('sha256').update(`format ${CACHE_FORMAT}\0`);
   let newestSource = Number.POSITIVE_INFINITY;
   if (srcDir) {
@@ -85,20 +86,9 @@ export async function hashParser(srcDir: string | undefined, bundleDir: string):
         .update('\0');
     newestSource = Math.max(0, ...code.filter((c) => c.file !== lock).map((c) => c.mtimeMs));
   }
-  const bundle = await Promise.all(
-    (
-      await filesUnder(
-        bundleDir,
-        (name) => /\.m?js$/.test(name),
-        () => false,
-      )
-    ).map(async (file) => ({
-      name: path.basename(file),
-      info: await stat(file),
-    })),
-  );
-  if (bundle.some(({ info }) => info.mtimeMs < newestSource)) {
-    for (const { name, info } of bundle) hash.update(`${name}:${info.size}:${info.mtimeMs}\0`);
+  if (running) {
+    const [bundle] = await readCode([running]);
+    if (bundle && bundle.mtimeMs < newestSource) hash.update('bundle\0').update(bundle.bytes);
   }
   return hash.digest('hex').slice(0, 16);
 }
@@ -110,7 +100,8 @@ function computeParserVersion(): Promise<string> {
     path.resolve(here, '../src'),
     path.resolve(here, '../../src'),
   ].find((dir) => existsSync(path.join(dir, 'content', 'recap.ts')));
-  return hashParser(srcDir, here);
+  const running = fileURLToPath(import.meta.url);
+  return hashParser(srcDir, /\.m?js$/.test(running) ? running : undefined);
 }
 
 let version: Promise<string> | undefined;
