@@ -8,12 +8,14 @@ import { Library } from '../src/library.js';
 import { startSlackStandin } from '../src/standin/server.js';
 import {
   copyInto,
+  hasTopic,
   ROOT,
   removeTempDirs,
   SHARED,
   seedContent,
   startLiveBot,
   tempDir,
+  untilLibrary,
 } from './support/live.js';
 
 afterEach(removeTempDirs);
@@ -154,19 +156,17 @@ describe('a warm cache while the bot runs', () => {
       const file = path.join(contentDir, '2025-06-schelklingen.md');
       const original = readFileSync(file, 'utf8');
 
-      let changed = live.bot.content.holder.nextChange();
       writeFileSync(
         file,
         original.replace('with [Wireguard](https://www.wireguard.com/)**', 'with Quokkaguard**'),
       );
-      await changed;
+      await untilLibrary(live.bot.content.holder, hasTopic('Quokkaguard'));
       expect(await live.ask('wireguard')).toContain('Quokkaguard');
       await live.logs.waitFor(/now 1 recap\(s\).*\(1 parsed, 1 from the cache\)/);
 
       // Back to the bytes the cache knows: answered from it, and right.
-      changed = live.bot.content.holder.nextChange();
       writeFileSync(file, original);
-      await changed;
+      await untilLibrary(live.bot.content.holder, (library) => !hasTopic('Quokkaguard')(library));
       const answer = await live.ask('wireguard');
       expect(answer).toContain('Replacement of OpenVPN with Wireguard');
       expect(answer).not.toContain('Quokkaguard');

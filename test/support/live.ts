@@ -3,7 +3,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Clock } from '../../src/context.js';
+import type { Clock, LibraryHolder } from '../../src/context.js';
+import type { Library } from '../../src/library.js';
 import type { ContentKept } from '../../src/live-library.js';
 import { sendSlashCommand } from '../../src/standin/requests.js';
 import type { SlackStandin } from '../../src/standin/server.js';
@@ -41,6 +42,27 @@ export function copyInto(dir: string, from: string, to: string): string {
   copyFileSync(from, target);
   return target;
 }
+
+/**
+ * Resolves with the library once one that `fits` answers: now, or at the change that brings it. A save is
+ * sometimes seen half-written first, so tests wait for the content they wrote rather than for one change.
+ */
+export function untilLibrary(holder: LibraryHolder, fits: (library: Library) => boolean): Promise<Library> {
+  if (fits(holder.current)) return Promise.resolve(holder.current);
+  return new Promise((resolve) => {
+    const stop = holder.onChange(({ current }) => {
+      if (!fits(current)) return;
+      stop();
+      resolve(current);
+    });
+  });
+}
+
+/** Whether a topic title of the library contains `text`. */
+export const hasTopic =
+  (text: string) =>
+  (library: Library): boolean =>
+    library.recaps.some((recap) => recap.topics.some((topic) => topic.title.includes(text)));
 
 export interface LiveBot {
   bot: RunningBot;
