@@ -13,6 +13,8 @@ export interface FolderWatch {
   close(): Promise<void>;
 }
 
+/** How long a file's size must hold still before its change is reported. */
+const WRITE_SETTLED_MS = 100;
 /** Quiet time before a burst is reported; a burst that never settles is reported after `MAX_WAIT_MS`. */
 export const SETTLE_MS = 150;
 const MAX_WAIT_MS = 2_000;
@@ -29,6 +31,10 @@ export function watchFolder(
   const root = path.resolve(dir);
   const watcher: FSWatcher = watch(root, {
     ignoreInitial: true,
+    // Reported once the file's size has held still: no half-written file is read. It also keeps every
+    // change: without it chokidar drops a change that follows the previous one of a file within 50 ms
+    // (a leading-edge throttle with no trailing event), so a quick second save would go unseen.
+    awaitWriteFinish: { stabilityThreshold: WRITE_SETTLED_MS, pollInterval: 20 },
     // Hidden files are editors' swap files and backups, and `.git`; `node_modules` is never content.
     ignored: (file) => {
       if (path.resolve(file) === root) return false;
