@@ -6,9 +6,9 @@ import { ANNOUNCED_EVENT_TYPE, autoAnnounce } from '../src/services/announce.js'
 import { blockActionsPayload, sendInteraction } from '../src/standin/requests.js';
 import { type RecordedCall, type SlackStandin, startSlackStandin } from '../src/standin/server.js';
 import { type RunningBot, startBot } from '../src/start.js';
-import { limitProblems } from '../src/views/limits.js';
 import type { SlackMessage } from '../src/views/message.js';
 import { BOT_TOKEN, botEnv, commandAnswer, FAST_RETRIES, SIGNING_SECRET } from './support/bot.js';
+import { limitProblems } from './support/limits.js';
 import { LogLines } from './support/log-lines.js';
 
 /** A channel whose id passes the settings' validation (the seeded ones have `_`), with the bot in it. */

@@ -6,9 +6,9 @@ import { loadContent } from '../src/content/load.js';
 import { parseRecap } from '../src/content/recap.js';
 import { intentText, isReadIntent, parseIntent } from '../src/intent.js';
 import { Library } from '../src/library.js';
-import { limitProblems } from '../src/views/limits.js';
 import type { SlackMessage } from '../src/views/message.js';
 import { escapeMrkdwn } from '../src/views/mrkdwn.js';
+import { limitProblems } from './support/limits.js';
 
 const SHARED_RECAPS = path.resolve('../shared/recaps');
 const NOW = new Date('2025-09-01T09:00:00Z');
