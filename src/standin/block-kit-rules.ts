@@ -98,16 +98,19 @@ export class BlocksCheck extends BlockKitCheck {
     const actionIds = new Set<string>();
     switch (block.type) {
       case 'section':
-        return this.section(pointer, block, actionIds);
+        this.section(pointer, block, actionIds);
+        return;
       case 'header':
         this.onlyKnown(pointer, block, ['type', 'block_id', 'text']);
         if (this.required(pointer, block, 'text'))
           this.text(`${pointer}/text`, block.text, L.headerText, 'plain_text');
         return;
       case 'divider':
-        return this.onlyKnown(pointer, block, ['type', 'block_id']);
+        this.onlyKnown(pointer, block, ['type', 'block_id']);
+        return;
       case 'context':
-        return this.context(pointer, block);
+        this.context(pointer, block);
+        return;
       case 'actions':
         this.onlyKnown(pointer, block, ['type', 'block_id', 'elements']);
         if (!this.required(pointer, block, 'elements')) return;
@@ -122,7 +125,8 @@ export class BlocksCheck extends BlockKitCheck {
         this.optionalText(`${pointer}/title`, block.title, L.imageTitle, 'plain_text');
         return;
       case 'input':
-        return this.input(pointer, block, actionIds);
+        this.input(pointer, block, actionIds);
+        return;
       case 'markdown':
         this.onlyKnown(pointer, block, ['type', 'block_id', 'text']);
         if (this.required(pointer, block, 'text'))
