@@ -159,15 +159,20 @@ export class SlackBridge {
     const { standin, me } = this.options;
     // In Slack a command's private answers stay where it was typed, a thread included.
     const responseUrl = standin.responseUrl({ channel, user: me, ...(threadTs ? { threadTs } : {}) });
-    const sent = sendSlashCommand(this.options.requestUrl, this.options.signingSecret, {
-      text: slackEscape(text),
-      user_id: me,
-      user_name: this.workspace.user(me)?.name ?? me,
-      channel_id: channel,
-      channel_name: this.channelName(channel),
-      response_url: responseUrl,
-      command: COMMAND,
-    });
+    const sent = sendSlashCommand(
+      this.options.requestUrl,
+      this.options.signingSecret,
+      {
+        text: slackEscape(text),
+        user_id: me,
+        user_name: this.workspace.user(me)?.name ?? me,
+        channel_id: channel,
+        channel_name: this.channelName(channel),
+        response_url: responseUrl,
+        command: COMMAND,
+      },
+      { refusedAcknowledgement: 'keep' },
+    );
     const failed = (error: string) => {
       this.notify(channel, `${COMMAND} failed with the error "${error}"`, threadTs);
       return { ok: true } as const;
