@@ -5,25 +5,16 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SocketModeClient } from '@slack/socket-mode';
-import { type Logger, LogLevel, WebClient } from '@slack/web-api';
+import type { WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { homeViewProblems, messageProblems, slackMessage } from '../src/standin/block-kit.js';
 import { RefusedAcknowledgementError, sendSlashCommand } from '../src/standin/requests.js';
 import { type SlackStandin, startSlackStandin } from '../src/standin/server.js';
 import { startSocketStandin } from './support/socket-standin.js';
+import { silentLogger, standinClient } from './support/web-client.js';
 
 const TOKEN = 'xoxb-block-kit-test';
 const START_SECONDS = Math.floor(Date.parse('2025-06-02T10:00:00Z') / 1000);
-
-const silentLogger: Logger = {
-  debug: () => {},
-  info: () => {},
-  warn: () => {},
-  error: () => {},
-  setLevel: () => {},
-  getLevel: () => LogLevel.ERROR,
-  setName: () => {},
-};
 
 type Loose = Record<string, unknown>;
 const section = (text: string, extra: Loose = {}): Loose => ({
@@ -187,11 +178,7 @@ describe('the stand-in refuses what Slack refuses, on every surface', () => {
 
   beforeEach(async () => {
     standin = await startSlackStandin({ clock: () => new Date(START_SECONDS * 1000) });
-    client = new WebClient(TOKEN, {
-      slackApiUrl: standin.apiUrl,
-      logger: silentLogger,
-      retryConfig: { retries: 0 },
-    });
+    client = standinClient(standin, TOKEN, 0);
   });
   afterEach(async () => {
     await standin.close();

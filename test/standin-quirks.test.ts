@@ -2,35 +2,16 @@
  * Slack's documented quirks, as the stand-in keeps them: what the app sees over the Web API when it schedules,
  * lists, deletes and posts ephemeral messages into threads.
  */
-import { type Logger, LogLevel, WebClient } from '@slack/web-api';
+import type { WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { playgroundState } from '../src/playground/state.js';
 import type { WorkspaceChange } from '../src/standin/model.js';
 import { type SlackStandin, startSlackStandin } from '../src/standin/server.js';
+import { slackError, standinClient } from './support/web-client.js';
 
 const TOKEN = 'xoxb-quirks-test';
 const START = new Date('2025-06-02T10:00:00Z');
 const START_SECONDS = Math.floor(START.getTime() / 1000);
-
-const silentLogger: Logger = {
-  debug: () => {},
-  info: () => {},
-  warn: () => {},
-  error: () => {},
-  setLevel: () => {},
-  getLevel: () => LogLevel.ERROR,
-  setName: () => {},
-};
-
-/** WebClient errors carry Slack's error code in data.error. */
-async function slackError(call: Promise<unknown>): Promise<unknown> {
-  try {
-    await call;
-  } catch (error) {
-    return (error as { data?: { error?: unknown } }).data?.error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('the stand-in keeps Slack’s documented quirks', () => {
   let standin: SlackStandin;
@@ -40,11 +21,7 @@ describe('the stand-in keeps Slack’s documented quirks', () => {
   beforeEach(async () => {
     now = START;
     standin = await startSlackStandin({ clock: () => now });
-    client = new WebClient(TOKEN, {
-      slackApiUrl: standin.apiUrl,
-      logger: silentLogger,
-      retryConfig: { retries: 0 },
-    });
+    client = standinClient(standin, TOKEN, 0);
   });
   afterEach(async () => {
     await standin.close();
