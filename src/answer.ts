@@ -15,7 +15,10 @@ import { topicsView } from './views/topics.js';
 export interface Reply {
   message: SlackMessage;
   intent: string;
-  /** "Nothing matches" is for the asker alone: there is nothing to share. */
+  /**
+   * For the asker alone, so it gets no Share button: help, "Which one do you mean?" and "nothing matches"
+   * show the channel nothing worth seeing. Topic cards, lists and `next` are shared.
+   */
   private?: boolean;
 }
 
@@ -42,7 +45,11 @@ function searchReply(library: Library, query: string, notFound: NotFoundOptions 
     case 'topic':
       return topicReply(library, outcome.topic);
     case 'candidates':
-      return { message: candidatesView(query, outcome.topics, (t) => describeTopic(library, t)), intent };
+      return {
+        message: candidatesView(query, outcome.topics, (t) => describeTopic(library, t)),
+        intent,
+        private: true,
+      };
     case 'none':
       return { message: notFoundView(query, outcome.suggestions, notFound), intent, private: true };
   }
@@ -52,7 +59,7 @@ function searchReply(library: Library, query: string, notFound: NotFoundOptions 
 export function answer(intent: ReadIntent, { library, now }: AnswerContext): Reply {
   switch (intent.kind) {
     case 'help':
-      return { message: helpView(), intent: 'help' };
+      return { message: helpView(), intent: 'help', private: true };
     case 'next': {
       const latest = library.latest;
       const message = nextEventView(library.next, now, {

@@ -11,9 +11,30 @@ import { messageToText } from './views/terminal.js';
  * text with `--format text`), through the same intent → answer → view path as Slack. Content problems go
  * to stderr so stdout stays valid JSON.
  */
+const USAGE = `Usage: npm run --silent preview -- [options] <text>
+
+Prints the message \`/hackathon <text>\` would answer, through the same path as Slack, without Slack.
+
+  <text>             what follows /hackathon: topics, wireguard, "gep 32", next, help …
+  --format json      the message as Slack receives it, Block Kit JSON (the default)
+  --format text      the message as readable text (bold and italics in colour on a terminal)
+  -h, --help         this help
+
+The content comes from CONTENT_DIR (default: content). Problems with the content go to stderr.
+
+Examples:
+  npm run --silent preview -- topics
+  npm run --silent preview -- wireguard --format text
+  CONTENT_DIR=../shared/recaps npm run --silent preview -- topics`;
+
 async function main(argv: string[]): Promise<number> {
   config({ quiet: true });
   const args = [...argv];
+  // `help` without dashes still previews the help answer, as `/hackathon help` would show it.
+  if (args.some((a) => a === '--help' || a === '-h')) {
+    console.log(USAGE);
+    return 0;
+  }
   let format = 'json';
   const at = args.findIndex((a) => a === '--format' || a.startsWith('--format='));
   if (at >= 0) {
@@ -22,7 +43,12 @@ async function main(argv: string[]): Promise<number> {
     args.splice(at, arg.includes('=') ? 1 : 2);
   }
   if (format !== 'json' && format !== 'text') {
-    console.error(`preview: --format must be json or text, got "${format}"`);
+    console.error(`preview: --format must be json or text, got "${format}" (see --help)`);
+    return 2;
+  }
+  const unknown = args.find((a) => a.startsWith('--'));
+  if (unknown) {
+    console.error(`preview: unknown option ${unknown} (see --help)`);
     return 2;
   }
   const dir = process.env.CONTENT_DIR?.trim() || 'content';
@@ -33,7 +59,11 @@ async function main(argv: string[]): Promise<number> {
   const message = isReadIntent(intent) ? privateAnswer(intent, { library, now: new Date() }) : helpView();
   if (!isReadIntent(intent))
     console.error(`preview: "${intent.kind}" acts in Slack; showing the help instead`);
-  console.log(format === 'json' ? JSON.stringify(message, null, 2) : messageToText(message));
+  console.log(
+    format === 'json'
+      ? JSON.stringify(message, null, 2)
+      : messageToText(message, { ansi: process.stdout.isTTY === true }),
+  );
   return 0;
 }
 

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { markdownToRichText, parseNextEvent } from '../src/content/event.js';
 import { formatProblem } from '../src/content/load.js';
 import type { NextEvent } from '../src/content/model.js';
-import { isReminderText, parseReminderMarker, planReminders } from '../src/reminders/plan.js';
+import { planReminders } from '../src/reminders/plan.js';
+import { isReminderText, parseReminderKey } from '../src/reminders/sentences.js';
 import { googleCalendarUrl } from '../src/views/calendar.js';
 import type { SlackMessage } from '../src/views/message.js';
 import { nextEventBlocks, nextEventView } from '../src/views/next-event.js';
@@ -405,7 +406,7 @@ describe('reminderMessage', () => {
     expect(text).toContain(`<${LATEST.recapUrl}|`);
     expect(buttons(message.blocks)['link:signup']).toBe('https://example.org/signup');
     expect(isReminderText(message.text)).toBe(true);
-    expect(parseReminderMarker(message.text)).toBe(reminder.key);
+    expect(parseReminderKey(message.text)).toBe(reminder.key);
     expect(message.text).toMatch(/^Reminder: Hack The Garden starts in 2 days: Mon 7 – Fri 11 Dec 2026/);
   });
 

@@ -5,10 +5,11 @@ import { loadContent } from '../src/content/load.js';
 import { parseIntent } from '../src/intent.js';
 import { Library } from '../src/library.js';
 import { limitProblems } from './support/limits.js';
+import { PROJECT_ROOT, sharedDir } from './support/shared.js';
 
 describe('topics over several recaps', async () => {
-  const seed = await loadContent(path.resolve('content'));
-  const shared = await loadContent(path.resolve('../shared/recaps'));
+  const seed = await loadContent(path.join(PROJECT_ROOT, 'content'));
+  const shared = await loadContent(sharedDir('recaps'));
   const library = new Library({ ...seed, recaps: [...seed.recaps, ...shared.recaps] });
   const now = new Date('2026-11-24T12:00:00Z');
 

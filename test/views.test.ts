@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import type { ActionsBlock, Button } from '@slack/types';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ContentSet, Link, Recap, Topic } from '../src/content/model.js';
+import { loadContent } from '../src/content/load.js';
+import type { Link, Recap, Topic } from '../src/content/model.js';
 import { ACTION, LINK_ACTION_PREFIX } from '../src/views/actions.js';
 import { candidatesView } from '../src/views/candidates.js';
 import { formatDate, formatTimestamp } from '../src/views/format.js';
@@ -21,6 +21,7 @@ import { asShared, withShareButton } from '../src/views/share.js';
 import { topicView } from '../src/views/topic.js';
 import { topicsView } from '../src/views/topics.js';
 import { limitProblems } from './support/limits.js';
+import { PROJECT_ROOT, sharedDir } from './support/shared.js';
 import {
   bigRecap,
   buildRecap,
@@ -421,23 +422,15 @@ describe('every view of the fixtures', () => {
 // ---------------------------------------------------------------------------------------------------------
 // Real content, as the loader reads it.
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const CONTENT_DIRS = [`${root}content`, `${root}../shared/recaps`, '/work/shared/recaps'].filter(
-  (d, i, all) => {
-    return existsSync(d) && all.indexOf(d) === i;
-  },
-);
-const LOADER = new URL('../src/content/load.ts', import.meta.url);
-
+/** The project's own content and the blog posts in `../shared` beside the clone. */
 async function loadReal(): Promise<Recap[]> {
-  const path = '../src/content/load.js';
-  const loader: { loadContent: (dir: string) => Promise<ContentSet> } = await import(path);
-  const sets = await Promise.all(CONTENT_DIRS.map((dir) => loader.loadContent(dir)));
+  const dirs = [path.join(PROJECT_ROOT, 'content'), sharedDir('recaps')];
+  const sets = await Promise.all(dirs.map((dir) => loadContent(dir)));
   const byId = new Map(sets.flatMap((s) => s.recaps).map((r) => [r.id, r]));
   return [...byId.values()];
 }
 
-describe.skipIf(!existsSync(LOADER))('every view of the real recaps', () => {
+describe('every view of the real recaps', () => {
   it('stays within the limits', async () => {
     const recaps = await loadReal();
     expect(recaps.length).toBeGreaterThan(0);

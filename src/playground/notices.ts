@@ -1,5 +1,5 @@
 /** Content problems go to the person as a private note in #general, where they are trying things out. */
-import { escapeMrkdwn } from '../views/mrkdwn.js';
+import { escapeMrkdwn } from '../slack-text.js';
 import type { ContentReport } from './content.js';
 
 function contentNotice(report: ContentReport, dir: string): string | undefined {

@@ -4,6 +4,7 @@
  * as `<#C123|general>` and `<@U123|max>`, in a message as `<#C123|general>` and `<@U123>`. A `#name` or
  * `@name` Slack does not know stays plain text, exactly as typed.
  */
+import { escapeMrkdwn } from '../slack-text.js';
 import type { Workspace } from './workspace.js';
 
 export type TypedSurface = 'command' | 'message';
@@ -11,11 +12,6 @@ export type TypedSurface = 'command' | 'message';
 export interface TypedTextOptions {
   /** Extra names that mean a user (`hackathon` for the bot), lower case. */
   aliases?: Readonly<Record<string, string>>;
-}
-
-/** The three characters Slack escapes in anything a person types. */
-export function escapeTyped(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 // A sigil at the start or after a space or an opening bracket, then a Slack name.
@@ -60,7 +56,8 @@ export function slackTypedText(
   surface: TypedSurface,
   options: TypedTextOptions = {},
 ): string {
-  return escapeTyped(typed).replace(
+  // The three characters Slack escapes in anything a person types.
+  return escapeMrkdwn(typed).replace(
     REFERENCE,
     (_whole, before: string, sigil: string, name: string) =>
       `${before}${link(workspace, sigil, name, surface, options) ?? `${sigil}${name}`}`,

@@ -87,7 +87,13 @@ function recapLinks(recap: Recap): string[] {
   return links;
 }
 
-export function announcementParent(recap: Recap): SlackMessage {
+/**
+ * `new`: a recap new to the bot, announced as news. `latest`: the newest recap for a channel that just
+ * subscribed, which is not news to anyone but the channel.
+ */
+export type AnnouncementFraming = 'new' | 'latest';
+
+export function announcementParent(recap: Recap, framing: AnnouncementFraming = 'new'): SlackMessage {
   const { event } = recap;
   const title = oneLine(event.title) || recap.id;
   const groups = topicsBySection(recap);
@@ -104,10 +110,8 @@ export function announcementParent(recap: Recap): SlackMessage {
     contextLine('🧵 The highlights of every section are in the thread.'),
   ];
   const read = event.recapUrl ? ` Read it: ${event.recapUrl}` : '';
-  return message(
-    `New hackathon recap: ${escapeMrkdwn(title)} (${formatDate(event.date)}), ${count}.${read}`,
-    blocks,
-  );
+  const lead = framing === 'new' ? 'New hackathon recap' : 'The latest hackathon recap';
+  return message(`${lead}: ${escapeMrkdwn(title)} (${formatDate(event.date)}), ${count}.${read}`, blocks);
 }
 
 function topicLine(topic: Topic): string {
