@@ -6,9 +6,9 @@ import { ANNOUNCED_EVENT_TYPE, autoAnnounce } from '../src/services/announce.js'
 import { blockActionsPayload, sendInteraction } from '../src/standin/requests.js';
 import { type RecordedCall, type SlackStandin, startSlackStandin } from '../src/standin/server.js';
 import type { RunningBot } from '../src/start.js';
-import { limitProblems } from '../src/views/limits.js';
 import type { SlackMessage } from '../src/views/message.js';
 import { BOT_TOKEN, commandAnswer, launchBot, SIGNING_SECRET, type TestBot } from './support/bot.js';
+import { limitProblems } from './support/limits.js';
 
 /** A channel whose id passes the settings' validation (the seeded ones have `_`), with the bot in it. */
 const CHANNEL = 'CHACKATHON';

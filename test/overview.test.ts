@@ -4,7 +4,7 @@ import { answer } from '../src/answer.js';
 import { loadContent } from '../src/content/load.js';
 import { parseIntent } from '../src/intent.js';
 import { Library } from '../src/library.js';
-import { limitProblems } from '../src/views/limits.js';
+import { limitProblems } from './support/limits.js';
 import { PROJECT_ROOT, sharedDir } from './support/shared.js';
 
 describe('topics over several recaps', async () => {

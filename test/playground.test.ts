@@ -215,6 +215,27 @@ describe('the playground in a browser', () => {
     await ephemeral().filter({ hasText: 'Content reloaded' }).waitFor();
   });
 
+  it('acts as a member, who is refused what only announcers may do, and back as the announcer', async () => {
+    const picker = page.getByLabel('Acting as');
+    const switchTo = async (label: string) => {
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/playground/person')),
+        picker.selectOption({ label }),
+      ]);
+      expect(await response.json()).toEqual({ ok: true });
+    };
+    await switchTo('Max Member (member)');
+    await send('/hackathon announce');
+    const refusal = ephemeral().filter({ hasText: /can announce/ });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toMatch(/Sorry, only .+ can announce/);
+
+    // Ada does not see Max's private answer.
+    await switchTo('Ada Admin (announcer)');
+    await refusal.waitFor({ state: 'detached' });
+    await composer().waitFor();
+  });
+
   it('reported no script errors or CSP violations', () => {
     expect(pageErrors).toEqual([]);
   });

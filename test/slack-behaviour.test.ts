@@ -19,10 +19,10 @@ import {
   sendInteraction,
   sendSlashCommand,
 } from '../src/standin/requests.js';
-import { limitProblems } from '../src/views/limits.js';
 import type { SlackMessage } from '../src/views/message.js';
 import { commandAnswer, SIGNING_SECRET, startTestBot, type TestBot } from './support/bot.js';
 import { eventContent, removeEventContent } from './support/content.js';
+import { limitProblems } from './support/limits.js';
 import { slackTyped } from './support/slack-typed.js';
 
 afterAll(removeEventContent);

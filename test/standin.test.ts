@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { verifySlackRequest } from '@slack/bolt';
 import { SocketModeClient } from '@slack/socket-mode';
-import { ErrorCode, type Logger, LogLevel, WebClient } from '@slack/web-api';
+import { ErrorCode, WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   appMentionEnvelope,
@@ -14,37 +14,14 @@ import {
 } from '../src/standin/requests.js';
 import { type SlackStandin, startSlackStandin } from '../src/standin/server.js';
 import { startSocketStandin } from './support/socket-standin.js';
+import { silentLogger, slackError, standinClient } from './support/web-client.js';
 
 const TOKEN = 'xoxb-standin-test';
 const START = new Date('2025-06-02T10:00:00Z');
 const START_SECONDS = Math.floor(START.getTime() / 1000);
 
-const silentLogger: Logger = {
-  debug: () => {},
-  info: () => {},
-  warn: () => {},
-  error: () => {},
-  setLevel: () => {},
-  getLevel: () => LogLevel.ERROR,
-  setName: () => {},
-};
-
 function clientFor(standin: SlackStandin, token: string = TOKEN): WebClient {
-  return new WebClient(token, {
-    slackApiUrl: standin.apiUrl,
-    logger: silentLogger,
-    retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 50 },
-  });
-}
-
-/** WebClient errors carry Slack's error code in data.error. */
-async function slackError(call: Promise<unknown>): Promise<unknown> {
-  try {
-    await call;
-  } catch (error) {
-    return (error as { data?: { error?: unknown } }).data?.error;
-  }
-  throw new Error('expected the call to fail');
+  return standinClient(standin, token);
 }
 
 describe('Slack stand-in Web API, through a real WebClient', () => {

@@ -11,7 +11,6 @@ import { helpView, SUBCOMMANDS, usageHint } from '../src/views/help.js';
 import {
   BLOCK_TEXT_BUDGET,
   blockTextLength,
-  limitProblems,
   MAX_SECTION_TEXT,
   VIEW_MAX_BLOCKS,
   VIEW_TEXT_BUDGET,
@@ -21,6 +20,7 @@ import { notFoundView } from '../src/views/not-found.js';
 import { asShared, withShareButton } from '../src/views/share.js';
 import { topicView } from '../src/views/topic.js';
 import { topicsView } from '../src/views/topics.js';
+import { limitProblems } from './support/limits.js';
 import { PROJECT_ROOT, sharedDir } from './support/shared.js';
 import {
   bigRecap,

@@ -6,8 +6,10 @@ import type {
   ActionRequest,
   ApiResult,
   ChannelKind,
+  PersonRequest,
   PlaygroundChannel,
   PlaygroundMessage,
+  PlaygroundPerson,
   PlaygroundScheduled,
   PlaygroundState,
   SendRequest,
@@ -60,6 +62,15 @@ function parseScheduled(value: unknown): PlaygroundScheduled | null {
   };
 }
 
+function parsePerson(value: unknown): PlaygroundPerson | null {
+  if (!isRecord(value) || typeof value.id !== 'string') return null;
+  return {
+    id: value.id,
+    name: typeof value.name === 'string' ? value.name : value.id,
+    announcer: value.announcer === true,
+  };
+}
+
 function parseList<T>(value: unknown, parse: (item: unknown) => T | null): T[] {
   if (!Array.isArray(value)) return [];
   return value.map(parse).filter((item): item is T => item !== null);
@@ -76,6 +87,7 @@ export function parseState(value: unknown): PlaygroundState | null {
     home,
     scheduled: parseList(value.scheduled, parseScheduled),
     me: { id: value.me.id, name: typeof value.me.name === 'string' ? value.me.name : value.me.id },
+    people: parseList(value.people, parsePerson),
   };
 }
 
@@ -98,6 +110,8 @@ export interface PlaygroundApi {
   send(request: SendRequest): Promise<ApiResult>;
   action(request: ActionRequest): Promise<ApiResult>;
   openHome(): Promise<ApiResult>;
+  /** Act, and see, as another person of the workspace. */
+  actAs(request: PersonRequest): Promise<ApiResult>;
   /** Calls `onState` for every pushed state; `onConnection` reports drops and recoveries. Returns a closer. */
   subscribe(
     onState: (state: PlaygroundState) => void,
@@ -134,6 +148,7 @@ export function createApi(base = ''): PlaygroundApi {
     send: (request) => post('/playground/send', request),
     action: (request) => post('/playground/action', request),
     openHome: () => post('/playground/home', {}),
+    actAs: (request) => post('/playground/person', request),
     subscribe(onState, onConnection) {
       const source = new EventSource(`${base}/playground/events`);
       source.onopen = () => onConnection(true);

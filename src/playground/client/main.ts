@@ -187,6 +187,20 @@ function renderList(
   container.scrollTop = forceBottom || atBottom ? container.scrollHeight : top;
 }
 
+/** Who the person at the keyboard acts as: an announcer, or a member who sees what members are refused. */
+function personPicker(s: PlaygroundState): string {
+  if (s.people.length < 2) return '';
+  const options = s.people
+    .map(
+      (p) =>
+        `<option value="${escapeHtml(p.id)}"${p.id === s.me.id ? ' selected' : ''}>${escapeHtml(p.name)} (${
+          p.announcer ? 'announcer' : 'member'
+        })</option>`,
+    )
+    .join('');
+  return `<div class="person"><label class="person-label" for="person-select">Acting as</label><select id="person-select" class="person-select">${options}</select></div>`;
+}
+
 function renderSidebar(s: PlaygroundState, v: View): void {
   const item = (nav: string, label: string, current: boolean, icon: string, extra = ''): string =>
     `<li><button type="button" class="nav-item" data-nav="${escapeHtml(nav)}"${current ? ' aria-current="page"' : ''}><span class="nav-icon" aria-hidden="true">${icon}</span><span class="nav-label">${escapeHtml(label)}</span>${extra}</button></li>`;
@@ -206,7 +220,7 @@ function renderSidebar(s: PlaygroundState, v: View): void {
     .map((c) => item(`channel/${c.id}`, c.name, v.kind === 'channel' && v.channel === c.id, '●'))
     .join('');
   const count = s.scheduled.length;
-  const html = `<h2 class="nav-heading">Channels</h2><ul class="nav-list">${channels}</ul>${
+  const html = `${personPicker(s)}<h2 class="nav-heading">Channels</h2><ul class="nav-list">${channels}</ul>${
     dms ? `<h2 class="nav-heading">Direct messages</h2><ul class="nav-list">${dms}</ul>` : ''
   }<h2 class="nav-heading">Apps</h2><ul class="nav-list">${item('home', 'App Home', v.kind === 'home', '🏠')}${item(
     'scheduled',
@@ -471,8 +485,20 @@ function onClick(event: MouseEvent): void {
   void sendAction(actionEl, {});
 }
 
+async function actAs(user: string): Promise<void> {
+  // Their threads and channels are not necessarily the previous person's.
+  thread = null;
+  const result = await api.actAs({ user });
+  if (!result.ok) showNotice(`Could not switch person: ${result.error}`, 'error', 'person');
+  else clearNotice('person');
+}
+
 function onChange(event: Event): void {
   const select = event.target;
+  if (select instanceof HTMLSelectElement && select.id === 'person-select') {
+    void actAs(select.value);
+    return;
+  }
   if (!(select instanceof HTMLSelectElement) || select.dataset.actionId === undefined) return;
   const option = select.selectedOptions[0];
   if (!option) return;
