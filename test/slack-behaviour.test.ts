@@ -308,6 +308,8 @@ describe('announce #channel', () => {
     expect(shown(again)).toContain(`This recap was already announced in <#${GARDENER}>`);
     const permalink = t.standin.callsTo('chat.getPermalink').at(-1);
     expect(permalink?.args).toMatchObject({ channel: GARDENER, message_ts: parent?.ts });
+    const link = `https://playground.slack.com/archives/${GARDENER}/p${parent?.ts.replace('.', '')}`;
+    expect(shown(again)).toContain(`<${link}|the earlier announcement>`);
     const postButton = buttons(again).find((b) => b.action_id === 'announce_post');
     expect(postButton?.confirm?.title.text).toBe('Post it again?');
     expect(postButton?.confirm?.text.text).toContain('already announced in that channel');

@@ -128,6 +128,47 @@ describe('Slack stand-in Web API, through a real WebClient', () => {
     expect(await slackError(client.conversations.history({ channel: 'C_RANDOM' }))).toBe('not_in_channel');
   });
 
+  it('links messages and thread replies as Slack does, and knows missing ones', async () => {
+    const parent = await client.chat.postMessage({ channel: 'C_GENERAL', text: 'parent' });
+    const reply = await client.chat.postMessage({
+      channel: 'C_GENERAL',
+      text: 'reply',
+      thread_ts: parent.ts,
+    });
+    const whisper = await client.chat.postEphemeral({ channel: 'C_GENERAL', user: 'U_MEMBER', text: 'psst' });
+    const [seconds, micros] = (parent.ts ?? '').split('.');
+
+    expect(
+      await client.chat.getPermalink({ channel: 'C_GENERAL', message_ts: parent.ts ?? '' }),
+    ).toMatchObject({
+      ok: true,
+      channel: 'C_GENERAL',
+      permalink: `https://playground.slack.com/archives/C_GENERAL/p${seconds}${micros}`,
+    });
+    const replyLink = await client.chat.getPermalink({ channel: 'C_GENERAL', message_ts: reply.ts ?? '' });
+    expect(replyLink.permalink).toBe(
+      `https://playground.slack.com/archives/C_GENERAL/p${(reply.ts ?? '').replace('.', '')}?thread_ts=${parent.ts}&cid=C_GENERAL`,
+    );
+    // A public channel the bot is not in is still readable; a private one is not there at all.
+    const outside = standin.workspace.addMessage('C_RANDOM', { user: 'U_MEMBER', text: 'hello' });
+    expect((await client.chat.getPermalink({ channel: 'C_RANDOM', message_ts: outside.ts })).ok).toBe(true);
+    const hidden = standin.workspace.addMessage('G_PRIVATE', { user: 'U_ADMIN', text: 'secret' });
+    expect(await slackError(client.chat.getPermalink({ channel: 'G_PRIVATE', message_ts: hidden.ts }))).toBe(
+      'channel_not_found',
+    );
+    expect(
+      await slackError(client.chat.getPermalink({ channel: 'C_NOPE', message_ts: parent.ts ?? '' })),
+    ).toBe('channel_not_found');
+    expect(await slackError(client.chat.getPermalink({ channel: 'C_GENERAL', message_ts: '1.000001' }))).toBe(
+      'message_not_found',
+    );
+    expect(
+      await slackError(
+        client.chat.getPermalink({ channel: 'C_GENERAL', message_ts: whisper.message_ts ?? '' }),
+      ),
+    ).toBe('message_not_found');
+  });
+
   it('schedules, lists in pages by post_at, deletes, and delivers when the time comes', async () => {
     const ids: string[] = [];
     for (const minutes of [30, 10, 20]) {

@@ -6,8 +6,10 @@ import {
   messageContent,
   resolveChannel,
   stringArg,
+  visibilityError,
 } from './method-support.js';
 import type { StandinChannel, StoredMessage } from './model.js';
+import { permalink, workspaceUrl } from './permalinks.js';
 import { messageObject, threadReplies } from './shapes.js';
 import type { ApiArgs } from './wire.js';
 import type { Workspace } from './workspace.js';
@@ -113,9 +115,29 @@ const deleteMessage: MethodHandler = (args, { workspace }) => {
   return { ok: true, channel: found.channel.id, ts: found.message.ts };
 };
 
+/** Any message the bot can see, its own or not; ephemeral ones have no permalink. */
+const getPermalink: MethodHandler = (args, { workspace }) => {
+  const channel = resolveChannel(workspace, stringArg(args, 'channel'));
+  const hidden = visibilityError(workspace, channel);
+  if (hidden || !channel) return failure(hidden ?? 'channel_not_found');
+  const ts = stringArg(args, 'message_ts');
+  const message = ts ? workspace.message(channel.id, ts) : undefined;
+  if (!message || message.ephemeralTo !== undefined) return failure('message_not_found');
+  return {
+    ok: true,
+    channel: channel.id,
+    permalink: permalink(workspaceUrl(workspace.identity.teamDomain), {
+      channel: channel.id,
+      ts: message.ts,
+      ...(message.thread_ts ? { threadTs: message.thread_ts } : {}),
+    }),
+  };
+};
+
 export const chatMethods: Record<string, MethodHandler> = {
   'chat.postMessage': postMessage,
   'chat.postEphemeral': postEphemeral,
   'chat.update': update,
   'chat.delete': deleteMessage,
+  'chat.getPermalink': getPermalink,
 };
