@@ -236,6 +236,34 @@ describe('the playground in a browser', () => {
     await composer().waitFor();
   });
 
+  it('links an announcement made again to the earlier one, which opens here, not in a Slack that is not there', async () => {
+    const byId = async (found: Locator) =>
+      page.locator(`#message-list [data-message-id="${await found.getAttribute('data-message-id')}"]`);
+    await send('/hackathon announce');
+    const preview = await byId(ephemeral().filter({ hasText: 'Post puts it in' }).last());
+    await preview.getByRole('button', { name: 'Post', exact: true }).click();
+    const announced = page
+      .locator('#message-list .msg:not(.msg-ephemeral)')
+      .filter({ hasText: 'New hackathon recap' });
+    await announced.waitFor();
+    await preview.filter({ hasText: 'Announced in' }).waitFor();
+    const parent = page.locator(`#message-list .msg[data-ts="${await announced.getAttribute('data-ts')}"]`);
+
+    await send('/hackathon announce');
+    const again = await byId(ephemeral().filter({ hasText: 'already announced' }).last());
+    const link = again.getByRole('link', { name: 'the earlier announcement' });
+    await page.locator('#message-list').evaluate((list) => {
+      list.scrollTop = list.scrollHeight;
+    });
+    await link.click();
+    await parent.and(page.locator('.msg-linked')).waitFor();
+    expect(await parent.isVisible()).toBe(true);
+    expect(context.pages()).toEqual([page]);
+    expect(new URL(page.url()).hash).toBe('#channel/C_GENERAL');
+    await again.getByRole('button', { name: 'Cancel' }).click();
+    await again.waitFor({ state: 'detached' });
+  });
+
   it('reported no script errors or CSP violations', () => {
     expect(pageErrors).toEqual([]);
   });

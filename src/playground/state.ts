@@ -1,4 +1,5 @@
 /** The stand-in's workspace as one person sees it: the page's whole state. */
+import { workspaceUrl } from '../standin/permalinks.js';
 import type { Workspace } from '../standin/workspace.js';
 import type { PlaygroundMessage, PlaygroundPerson, PlaygroundState } from './client/types.js';
 
@@ -63,5 +64,6 @@ export function playgroundState(
       .map((s) => ({ id: s.id, channel: s.channel, postAt: s.post_at, text: s.text })),
     me: { id: me, name: displayName(workspace, me) ?? me },
     people,
+    workspaceUrl: workspaceUrl(workspace.identity.teamDomain),
   };
 }

@@ -81,7 +81,7 @@ export function parseState(value: unknown): PlaygroundState | null {
   if (!isRecord(value) || !isRecord(value.me) || typeof value.me.id !== 'string') return null;
   const home =
     isRecord(value.home) && Array.isArray(value.home.blocks) ? { blocks: value.home.blocks } : null;
-  return {
+  const state: PlaygroundState = {
     channels: parseList(value.channels, parseChannel),
     messages: parseList(value.messages, parseMessage),
     home,
@@ -89,6 +89,9 @@ export function parseState(value: unknown): PlaygroundState | null {
     me: { id: value.me.id, name: typeof value.me.name === 'string' ? value.me.name : value.me.id },
     people: parseList(value.people, parsePerson),
   };
+  const workspaceUrl = optionalString(value.workspaceUrl);
+  if (workspaceUrl !== undefined) state.workspaceUrl = workspaceUrl;
+  return state;
 }
 
 /** Accepts the contract's `{ ok, error }` and turns anything else (HTML error page, 502, …) into an error result. */

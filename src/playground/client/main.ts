@@ -79,7 +79,9 @@ function renderContext(s: PlaygroundState): RenderContext {
   for (const m of s.messages) if (m.user && m.userName) userNames[m.user] = m.userName;
   const channelNames: Record<string, string> = {};
   for (const c of s.channels) channelNames[c.id] = c.name;
-  return { userNames, channelNames };
+  return s.workspaceUrl === undefined
+    ? { userNames, channelNames }
+    : { userNames, channelNames, workspaceUrl: s.workspaceUrl };
 }
 
 function isThreadReply(m: PlaygroundMessage): boolean {
@@ -373,6 +375,27 @@ function closeThread(): void {
   opener?.focus();
 }
 
+/** A permalink into this workspace: the message's channel (and thread), scrolled to and flashed. */
+function showPermalink(channel: string, ts: string, threadTs: string | undefined): void {
+  if (!state?.channels.some((c) => c.id === channel)) {
+    showNotice('That message is in a conversation you are not in.', 'info');
+    return;
+  }
+  navigate({ kind: 'channel', channel });
+  if (threadTs) openThread(channel, threadTs);
+  const list = threadTs ? ui.threadList : ui.messageList;
+  const message = list.querySelector<HTMLElement>(`.msg[data-ts="${CSS.escape(ts)}"]`);
+  if (!message) {
+    showNotice('That message is no longer there.', 'info');
+    return;
+  }
+  for (const earlier of document.querySelectorAll('.msg-linked')) earlier.classList.remove('msg-linked');
+  message.scrollIntoView({ block: 'center' });
+  // Read layout once, so following the same link twice restarts the flash.
+  void message.offsetWidth;
+  message.classList.add('msg-linked');
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Sending
 
@@ -454,6 +477,17 @@ function onClick(event: MouseEvent): void {
     if (value === 'home' || value === 'scheduled') navigate({ kind: value });
     else if (value.startsWith('channel/'))
       navigate({ kind: 'channel', channel: value.slice('channel/'.length) });
+    return;
+  }
+
+  const permalink = target.closest<HTMLElement>('[data-permalink-ts]');
+  if (permalink?.dataset.permalinkTs && permalink.dataset.permalinkChannel) {
+    event.preventDefault();
+    showPermalink(
+      permalink.dataset.permalinkChannel,
+      permalink.dataset.permalinkTs,
+      permalink.dataset.permalinkThread,
+    );
     return;
   }
 

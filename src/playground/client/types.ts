@@ -44,6 +44,8 @@ export interface PlaygroundState {
   scheduled: PlaygroundScheduled[];
   me: { id: string; name: string };
   people: PlaygroundPerson[];
+  /** The stand-in workspace's address (`https://playground.slack.com/`), which its permalinks start with. */
+  workspaceUrl?: string;
 }
 
 export type ApiResult = { ok: true } | { ok: false; error: string };
