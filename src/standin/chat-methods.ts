@@ -1,12 +1,12 @@
 import {
-  accessError,
+  apiMessage,
   booleanArg,
+  channelArg,
   failure,
   type MethodHandler,
   messageContent,
   resolveChannel,
   stringArg,
-  visibilityError,
 } from './method-support.js';
 import type { StandinChannel, StoredMessage } from './model.js';
 import { permalink, workspaceUrl } from './permalinks.js';
@@ -26,9 +26,8 @@ export function threadParent(
 }
 
 const postMessage: MethodHandler = (args, { workspace }) => {
-  const channel = resolveChannel(workspace, stringArg(args, 'channel'));
-  const denied = accessError(workspace, channel);
-  if (denied || !channel) return failure(denied ?? 'channel_not_found');
+  const channel = channelArg(workspace, args, 'member');
+  if ('failure' in channel) return channel.failure;
   if (channel.is_archived) return failure('is_archived');
   const content = messageContent(args, true);
   if ('failure' in content) return content.failure;
@@ -49,9 +48,8 @@ const postMessage: MethodHandler = (args, { workspace }) => {
 };
 
 const postEphemeral: MethodHandler = (args, { workspace }) => {
-  const channel = resolveChannel(workspace, stringArg(args, 'channel'));
-  const denied = accessError(workspace, channel);
-  if (denied || !channel) return failure(denied ?? 'channel_not_found');
+  const channel = channelArg(workspace, args, 'member');
+  if ('failure' in channel) return channel.failure;
   const userId = stringArg(args, 'user');
   if (!userId || !workspace.user(userId)) return failure('user_not_found');
   if (!workspace.isMember(channel.id, userId)) return failure('user_not_in_channel');
@@ -79,9 +77,8 @@ function ownMessage(
 ): { channel: StandinChannel; message: StoredMessage } | { error: string } {
   const channel = resolveChannel(workspace, stringArg(args, 'channel'));
   if (!channel) return { error: 'channel_not_found' };
-  const ts = stringArg(args, 'ts');
-  const message = ts ? workspace.message(channel.id, ts) : undefined;
-  if (!message || message.ephemeralTo !== undefined) return { error: 'message_not_found' };
+  const message = apiMessage(workspace, channel.id, stringArg(args, 'ts'));
+  if (!message) return { error: 'message_not_found' };
   if (message.bot_id !== workspace.identity.botId) return { error: cannot };
   return { channel, message };
 }
@@ -117,12 +114,10 @@ const deleteMessage: MethodHandler = (args, { workspace }) => {
 
 /** Any message the bot can see, its own or not; ephemeral ones have no permalink. */
 const getPermalink: MethodHandler = (args, { workspace }) => {
-  const channel = resolveChannel(workspace, stringArg(args, 'channel'));
-  const hidden = visibilityError(workspace, channel);
-  if (hidden || !channel) return failure(hidden ?? 'channel_not_found');
-  const ts = stringArg(args, 'message_ts');
-  const message = ts ? workspace.message(channel.id, ts) : undefined;
-  if (!message || message.ephemeralTo !== undefined) return failure('message_not_found');
+  const channel = channelArg(workspace, args, 'visible');
+  if ('failure' in channel) return channel.failure;
+  const message = apiMessage(workspace, channel.id, stringArg(args, 'message_ts'));
+  if (!message) return failure('message_not_found');
   return {
     ok: true,
     channel: channel.id,

@@ -1,9 +1,9 @@
 import {
-  accessError,
+  apiMessage,
   booleanArg,
+  channelArg,
   failure,
   type MethodHandler,
-  resolveChannel,
   stringArg,
   visibilityError,
 } from './method-support.js';
@@ -44,9 +44,8 @@ const leave: MethodHandler = (args, { workspace }) => {
 };
 
 const info: MethodHandler = (args, { workspace }) => {
-  const channel = resolveChannel(workspace, stringArg(args, 'channel'));
-  const hidden = visibilityError(workspace, channel);
-  if (hidden || !channel) return failure(hidden ?? 'channel_not_found');
+  const channel = channelArg(workspace, args, 'visible');
+  if ('failure' in channel) return channel.failure;
   return { ok: true, channel: channelObject(workspace, channel) };
 };
 
@@ -66,9 +65,8 @@ function inTimeWindow(message: StoredMessage, args: ApiArgs): boolean {
 }
 
 const history: MethodHandler = (args, { workspace }) => {
-  const channel = resolveChannel(workspace, stringArg(args, 'channel'));
-  const denied = accessError(workspace, channel);
-  if (denied || !channel) return failure(denied ?? 'channel_not_found');
+  const channel = channelArg(workspace, args, 'member');
+  if ('failure' in channel) return channel.failure;
   const includeMetadata = booleanArg(args, 'include_all_metadata');
   const visible = workspace
     .messages(channel.id)
@@ -91,12 +89,10 @@ const history: MethodHandler = (args, { workspace }) => {
 };
 
 const replies: MethodHandler = (args, { workspace }) => {
-  const channel = resolveChannel(workspace, stringArg(args, 'channel'));
-  const denied = accessError(workspace, channel);
-  if (denied || !channel) return failure(denied ?? 'channel_not_found');
-  const ts = stringArg(args, 'ts');
-  const target = ts ? workspace.message(channel.id, ts) : undefined;
-  if (!target || target.ephemeralTo !== undefined) return failure('thread_not_found');
+  const channel = channelArg(workspace, args, 'member');
+  if ('failure' in channel) return channel.failure;
+  const target = apiMessage(workspace, channel.id, stringArg(args, 'ts'));
+  if (!target) return failure('thread_not_found');
   const parentTs = target.thread_ts ?? target.ts;
   const includeMetadata = booleanArg(args, 'include_all_metadata');
   const thread = workspace

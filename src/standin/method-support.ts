@@ -1,5 +1,5 @@
 import { messageProblems, refusal } from './block-kit.js';
-import type { MessageMetadata, StandinChannel } from './model.js';
+import type { MessageMetadata, StandinChannel, StoredMessage } from './model.js';
 import { type ApiArgs, isRecord } from './wire.js';
 import type { Workspace } from './workspace.js';
 
@@ -47,7 +47,7 @@ export function resolveChannel(workspace: Workspace, id: string | undefined): St
 }
 
 /** Private conversations the bot is not in are invisible to it; public ones only refuse writes. */
-export function accessError(workspace: Workspace, channel: StandinChannel | undefined): string | undefined {
+function accessError(workspace: Workspace, channel: StandinChannel | undefined): string | undefined {
   if (!channel) return 'channel_not_found';
   if (workspace.isMember(channel.id)) return undefined;
   return channel.is_private ? 'channel_not_found' : 'not_in_channel';
@@ -60,6 +60,30 @@ export function visibilityError(
   if (!channel) return 'channel_not_found';
   if (channel.is_private && !workspace.isMember(channel.id)) return 'channel_not_found';
   return undefined;
+}
+
+/**
+ * The conversation a call names in `channel`, or Slack's failure for it: `member` for what needs the bot in
+ * it (posting, reading history), `visible` for what only needs to see it.
+ */
+export function channelArg(
+  workspace: Workspace,
+  args: ApiArgs,
+  need: 'member' | 'visible',
+): StandinChannel | { failure: ApiResult } {
+  const channel = resolveChannel(workspace, stringArg(args, 'channel'));
+  const error = need === 'member' ? accessError(workspace, channel) : visibilityError(workspace, channel);
+  return error || !channel ? { failure: failure(error ?? 'channel_not_found') } : channel;
+}
+
+/** A message the Web API can return by its ts: ephemeral ones never are. */
+export function apiMessage(
+  workspace: Workspace,
+  channelId: string,
+  ts: string | undefined,
+): StoredMessage | undefined {
+  const message = ts ? workspace.message(channelId, ts) : undefined;
+  return message?.ephemeralTo === undefined ? message : undefined;
 }
 
 export interface MessageContent {

@@ -5,7 +5,7 @@
  */
 import { threadParent } from './chat-methods.js';
 import {
-  accessError,
+  channelArg,
   failure,
   type MethodHandler,
   messageContent,
@@ -39,9 +39,8 @@ function windowFull(workspace: Workspace, channelId: string, postAt: number): bo
 }
 
 const scheduleMessage: MethodHandler = (args, { workspace, now }) => {
-  const channel = resolveChannel(workspace, stringArg(args, 'channel'));
-  const denied = accessError(workspace, channel);
-  if (denied || !channel) return failure(denied ?? 'channel_not_found');
+  const channel = channelArg(workspace, args, 'member');
+  if ('failure' in channel) return channel.failure;
   if (channel.is_archived) return failure('is_archived');
   const postAt = numberArg(args, 'post_at');
   if (postAt === undefined || !Number.isFinite(postAt)) return failure('invalid_time');
