@@ -1,5 +1,5 @@
 /** The page server's HTTP pieces: strict headers, local-only hosts, JSON bodies with a size cap. */
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -70,22 +70,4 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   } catch {
     throw new BodyError(400, 'The body is not JSON');
   }
-}
-
-export async function listen(server: Server, port: number, host: string): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
-
-export async function closeServer(server: Server): Promise<void> {
-  if (!server.listening) return;
-  await new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
 }

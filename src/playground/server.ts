@@ -3,10 +3,10 @@
  * Slack channel. Everything the page does reaches the bot as the signed requests Slack would send.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
 import type { Logger } from '@slack/logger';
 import type { Clock } from '../context.js';
+import { closeServer, listen } from '../http-server.js';
 import type { Library } from '../library.js';
 import { createLogger, type LogSink } from '../logger.js';
 import { startBackgroundJobs } from '../services/background.js';
@@ -19,7 +19,6 @@ import { LOOPBACK, startPlaygroundBot } from './bot.js';
 import { SLACKBOT, SlackBridge } from './bridge.js';
 import type { PlaygroundPerson } from './client/types.js';
 import { ContentReloader } from './content.js';
-import { closeServer, listen } from './http.js';
 import { LiveStream } from './live.js';
 import { ContentNotices } from './notices.js';
 import { createRouter } from './router.js';
@@ -86,7 +85,7 @@ async function servePage(
   cleanups: Array<() => Promise<void> | void>,
 ): Promise<number> {
   const ipv4 = createServer(onRequest);
-  await listen(ipv4, settings.port, LOOPBACK).catch((error: NodeJS.ErrnoException) => {
+  const { port } = await listen(ipv4, settings.port, LOOPBACK).catch((error: NodeJS.ErrnoException) => {
     throw error.code === 'EADDRINUSE'
       ? new StartError(
           `Port ${settings.port} is in use: start the playground on another one, e.g. PORT=3001 npm start`,
@@ -94,7 +93,6 @@ async function servePage(
       : error;
   });
   cleanups.push(() => closeServer(ipv4));
-  const port = (ipv4.address() as AddressInfo).port;
   const ipv6 = createServer(onRequest);
   await listen(ipv6, port, '::1').catch((error: NodeJS.ErrnoException) => {
     logger.debug(`Playground: not listening on [::1]:${port} (${error.code ?? error.message})`);

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { closeServer } from '../http-server.js';
 import type { StandinCore } from './core.js';
 import type { Fault } from './faults.js';
 import type { WorkspaceChange } from './model.js';
@@ -67,13 +68,10 @@ function waitForCalls(
   });
 }
 
-async function closeServer(core: StandinCore, server: Server): Promise<void> {
+async function close(core: StandinCore, server: Server): Promise<void> {
   for (const res of core.hung) res.destroy();
   core.hung.clear();
-  await new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
+  await closeServer(server);
 }
 
 /** What tests and the playground hold of a running stand-in. */
@@ -112,6 +110,6 @@ export function standinHandle(core: StandinCore, server: Server, baseUrl: string
     off: (event, listener) => {
       events.off(event, listener as (...args: unknown[]) => void);
     },
-    close: () => closeServer(core, server),
+    close: () => close(core, server),
   };
 }

@@ -2,8 +2,9 @@
  * A small Slack Web API stand-in on loopback, as strict as Slack where the app could go wrong: the tests
  * and the playground point their WebClient at it. Routes: `/api/<method>`, `/respond/<id>`, `/health`.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { listen } from '../http-server.js';
 import { handleApi } from './api-route.js';
 import { createStandinCore, type StandinCore, type StandinOptions } from './core.js';
 import { type SlackStandin, standinHandle } from './handle.js';
@@ -39,15 +40,8 @@ function requestHandler(core: StandinCore) {
   };
 }
 
-async function listen(server: Server, port: number, host: string): Promise<string> {
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
+/** The base URL the stand-in is reached at, IPv6 addresses bracketed. */
+function baseUrlOf(address: AddressInfo): string {
   const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return `http://${shown}:${address.port}`;
 }
@@ -55,6 +49,6 @@ async function listen(server: Server, port: number, host: string): Promise<strin
 export async function startSlackStandin(options: StandinOptions = {}): Promise<SlackStandin> {
   const core = createStandinCore(options);
   const server = createServer(requestHandler(core));
-  const baseUrl = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
+  const baseUrl = baseUrlOf(await listen(server, options.port ?? 0, options.host ?? '127.0.0.1'));
   return standinHandle(core, server, baseUrl);
 }
