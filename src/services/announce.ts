@@ -27,8 +27,7 @@ import {
   parseAnnounceValue,
   postingMessage,
 } from '../views/announcement.js';
-import { refusalMessage } from '../views/refusal.js';
-import { checkAnnouncer } from './permissions.js';
+import { announcerOrRefused } from './permissions.js';
 import type { TaskRequest } from './task-request.js';
 
 export const ANNOUNCED_EVENT_TYPE = 'hackathon_recap_announced';
@@ -185,12 +184,8 @@ export async function previewAnnouncement(
   intent: Extract<Intent, { kind: 'announce' }>,
   request: TaskRequest,
 ): Promise<void> {
-  const { context, client, userId, reply } = request;
-  const permission = await checkAnnouncer(client, context, userId);
-  if (!permission.allowed) {
-    await reply(refusalMessage(context.settings.announcers, permission.reason, ANNOUNCE_ACTION));
-    return;
-  }
+  const { context, reply } = request;
+  if (!(await announcerOrRefused(request, ANNOUNCE_ACTION))) return;
   // A channel that was named but not resolved is never swapped for another one.
   if (intent.unknownChannel !== undefined) {
     await reply(unknownChannelMessage(intent.unknownChannel));
@@ -220,13 +215,7 @@ export async function confirmAnnouncement(
     );
     return;
   }
-  const permission = await checkAnnouncer(client, context, userId);
-  if (!permission.allowed) {
-    await reply(refusalMessage(context.settings.announcers, permission.reason, ANNOUNCE_ACTION), {
-      replaceOriginal: true,
-    });
-    return;
-  }
+  if (!(await announcerOrRefused(request, ANNOUNCE_ACTION, { replaceOriginal: true }))) return;
   // Replacing the preview first takes its buttons away, so a second click cannot post a second copy.
   await reply(postingMessage(target.channel), { replaceOriginal: true });
   const outcome = await postAnnouncement(client, recap, target.channel);
