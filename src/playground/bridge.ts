@@ -5,6 +5,7 @@
  */
 import type { Logger } from '@slack/logger';
 import { z } from 'zod';
+import { isRecord, type Rec } from '../records.js';
 import type { StoredMessage } from '../standin/model.js';
 import {
   appHomeOpenedEnvelope,
@@ -48,12 +49,6 @@ const actionSchema = z.object({
     })
     .optional(),
 });
-
-type Rec = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Rec {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 interface FoundElement {
   element: Rec;

@@ -1,6 +1,6 @@
+import { isRecord } from '../records.js';
 import { homeViewProblems, refusal, viewTooLarge } from './block-kit.js';
 import { failure, type MethodHandler, stringArg } from './method-support.js';
-import { isRecord } from './wire.js';
 
 const viewsPublish: MethodHandler = (args, { workspace }) => {
   const userId = stringArg(args, 'user_id');

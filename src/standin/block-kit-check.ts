@@ -2,17 +2,12 @@
  * The primitives of Slack's Block Kit schema check: each failure is one problem at a JSON pointer, worded
  * the way Slack words it in `response_metadata.messages` (`must be less than 3001 characters`).
  */
+import { isRecord, type Rec } from '../records.js';
 
 /** One rule broken, where Slack would point at it: `/blocks/0/text/text`. */
 export interface BlockKitProblem {
   pointer: string;
   message: string;
-}
-
-export type Rec = Record<string, unknown>;
-
-export function isRec(value: unknown): value is Rec {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** What a text object may be at a given place: Slack allows mrkdwn only in some of them. */
@@ -32,7 +27,7 @@ export class BlockKitCheck {
   }
 
   object(pointer: string, value: unknown): value is Rec {
-    if (isRec(value)) return true;
+    if (isRecord(value)) return true;
     this.fail(pointer, 'must provide an object');
     return false;
   }

@@ -3,7 +3,8 @@
  * tab: the types, their required and allowed fields, and their limits (Block Kit reference: blocks, block
  * elements, composition objects).
  */
-import { BlockKitCheck, isRec, type Rec } from './block-kit-check.js';
+import { isRecord, type Rec } from '../records.js';
+import { BlockKitCheck } from './block-kit-check.js';
 
 export const BLOCK_KIT_LIMITS = {
   messageBlocks: 50,
@@ -168,7 +169,7 @@ export class BlocksCheck extends BlockKitCheck {
     if (!this.array(`${pointer}/elements`, block.elements, 1, L.contextElements)) return;
     block.elements.forEach((element, i) => {
       const at = `${pointer}/elements/${i}`;
-      if (isRec(element) && element.type === 'image') {
+      if (isRecord(element) && element.type === 'image') {
         this.onlyKnown(at, element, ['type', 'image_url', 'slack_file', 'alt_text']);
         this.image(at, element);
       } else {

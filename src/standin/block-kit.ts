@@ -6,7 +6,8 @@
  * (notifications and screen readers show nothing without it); the project requires it, so the stand-in
  * refuses such a message with `no_text` and says why.
  */
-import { type BlockKitProblem, isRec, slackMessage } from './block-kit-check.js';
+import { isRecord } from '../records.js';
+import { type BlockKitProblem, slackMessage } from './block-kit-check.js';
 import { BLOCK_KIT_LIMITS, BlocksCheck } from './block-kit-rules.js';
 
 export { type BlockKitProblem, slackMessage } from './block-kit-check.js';
@@ -94,6 +95,6 @@ export function acknowledgementProblems(body: string): BlockKitProblem[] {
   } catch {
     return [];
   }
-  if (!isRec(parsed)) return [];
+  if (!isRecord(parsed)) return [];
   return messageProblems(parsed);
 }

@@ -1,6 +1,7 @@
+import { isRecord } from '../records.js';
 import { messageProblems, refusal } from './block-kit.js';
 import type { MessageMetadata, StandinChannel, StoredMessage } from './model.js';
-import { type ApiArgs, isRecord } from './wire.js';
+import type { ApiArgs } from './wire.js';
 import type { Workspace } from './workspace.js';
 
 export type ApiResult = { ok: boolean } & Record<string, unknown>;

@@ -1,5 +1,5 @@
+import { isRecord } from '../records.js';
 import { messageProblems, refusal } from './block-kit.js';
-import { isRecord } from './wire.js';
 import type { Workspace } from './workspace.js';
 
 /** Where a response_url's answers land: the conversation and person of the command or interaction. */

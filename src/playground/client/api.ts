@@ -2,6 +2,7 @@
  * The page's only link to the playground server. Every call resolves to a value (never rejects), so the page
  * can always show an inline notice instead of breaking.
  */
+import { isRecord } from '../../records.js';
 import type {
   ActionRequest,
   ApiResult,
@@ -14,12 +15,6 @@ import type {
   PlaygroundState,
   SendRequest,
 } from './types.js';
-
-type Rec = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Rec {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function optionalString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;

@@ -4,6 +4,7 @@
  * Everything that comes from a message is untrusted: the bot under test may echo user input, so every piece of
  * text goes through `escapeHtml` and every href/src through an allow-list before it reaches the markup.
  */
+import { isRecord, type Rec } from '../../records.js';
 import { parsePermalink } from '../../standin/permalinks.js';
 import type { PlaygroundMessage } from './types.js';
 
@@ -320,12 +321,6 @@ export function renderMrkdwn(text: string, ctx: RenderContext = {}): string {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Block Kit
-
-type Rec = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Rec {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function str(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
