@@ -11,6 +11,7 @@ import type { Intent } from '../intent.js';
 import { PRIVATE_CHANNEL_HINT, withChannelAccess } from '../slack-channel-access.js';
 import { describeError } from '../slack-errors.js';
 import { collectPages } from '../slack-paging.js';
+import { compareTs } from '../slack-timestamps.js';
 import {
   type EarlierAnnouncement,
   unknownChannelMessage,
@@ -37,17 +38,6 @@ const HISTORY_PAGES = 5;
 const HISTORY_PAGE_SIZE = 200;
 
 const ANNOUNCE_ACTION = 'announce recaps';
-
-/** Slack timestamps (`1750000000.000100`) in time order; as numbers they would lose the last digits. */
-export function compareTs(a: string, b: string): number {
-  const [aSec = '', aFrac = ''] = a.split('.');
-  const [bSec = '', bFrac = ''] = b.split('.');
-  return (
-    aSec.length - bSec.length ||
-    aSec.localeCompare(bSec) ||
-    aFrac.padEnd(6, '0').localeCompare(bFrac.padEnd(6, '0'))
-  );
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Posting.

@@ -1,3 +1,4 @@
+import { compareTs } from '../slack-timestamps.js';
 import {
   type ApiResult,
   apiMessage,
@@ -11,7 +12,6 @@ import {
 import type { StoredMessage } from './model.js';
 import { newestFirstByTs, oldestFirstByTs, paginate } from './paging.js';
 import { channelObject, messageObject } from './shapes.js';
-import { compareTs } from './timestamps.js';
 import type { ApiArgs } from './wire.js';
 import type { Workspace } from './workspace.js';
 

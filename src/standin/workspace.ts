@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { compareTs } from '../slack-timestamps.js';
 import type {
   HomeView,
   NewChannel,
@@ -10,7 +11,7 @@ import type {
   StoredMessage,
   WorkspaceChange,
 } from './model.js';
-import { compareTs, TsSequence, unixSeconds } from './timestamps.js';
+import { TsSequence, unixSeconds } from './timestamps.js';
 
 export interface WorkspaceIdentity {
   botUserId: string;

@@ -2,6 +2,7 @@
  * The playground page: renders server state (pushed over SSE) into a Slack-like channel view and sends what the
  * person types or clicks back to the server. All message markup comes from `render.ts`.
  */
+import { compareTs } from '../../slack-timestamps.js';
 import { createApi } from './api.js';
 import { escapeHtml, type RenderContext, renderBlocks, renderMessage, renderScheduled } from './render.js';
 import type { ActionRequest, PlaygroundChannel, PlaygroundMessage, PlaygroundState } from './types.js';
@@ -67,12 +68,6 @@ function clearNotice(key: string): void {
 
 // ---------------------------------------------------------------------------------------------------------------
 // State helpers
-
-function compareTs(a: string, b: string): number {
-  const [as = '0', am = '0'] = a.split('.');
-  const [bs = '0', bm = '0'] = b.split('.');
-  return Number(as) - Number(bs) || Number(am.padEnd(6, '0')) - Number(bm.padEnd(6, '0'));
-}
 
 function renderContext(s: PlaygroundState): RenderContext {
   const userNames: Record<string, string> = { [s.me.id]: s.me.name };
