@@ -1,6 +1,8 @@
 import { config } from 'dotenv';
 import { privateAnswer } from './answer.js';
-import { ContentError, formatProblem, loadContent } from './content/load.js';
+import { contentDirs, loadContentFolders } from './content/folders.js';
+import { ContentError, formatProblem } from './content/load.js';
+import { contentReport } from './content-report.js';
 import { isReadIntent, parseIntent } from './intent.js';
 import { Library } from './library.js';
 import { helpView } from './views/help.js';
@@ -9,8 +11,29 @@ import { messageToText } from './views/terminal.js';
 /**
  * `npm run --silent preview -- <text>`: the message `/hackathon <text>` would answer, as JSON (or as
  * text with `--format text`), through the same intent → answer → view path as Slack. Content problems go
- * to stderr so stdout stays valid JSON.
+ * to stderr so stdout stays valid JSON. `--report` prints the content report instead and exits 1 when a
+ * file failed to load. Content comes from CONTENT_DIR (folders separated by commas) or `--content DIR`
+ * (repeatable).
  */
+function takeFlag(args: string[], flag: string): boolean {
+  const at = args.indexOf(flag);
+  if (at >= 0) args.splice(at, 1);
+  return at >= 0;
+}
+
+/** Every `--name value` and `--name=value`, removed from `args`. */
+function takeOptions(args: string[], name: string): string[] {
+  const values: string[] = [];
+  for (let at = args.findIndex((a) => a === name || a.startsWith(`${name}=`)); at >= 0; ) {
+    const arg = args[at] ?? '';
+    const inline = arg.startsWith(`${name}=`);
+    values.push(inline ? arg.slice(name.length + 1) : (args[at + 1] ?? ''));
+    args.splice(at, inline ? 1 : 2);
+    at = args.findIndex((a) => a === name || a.startsWith(`${name}=`));
+  }
+  return values.filter(Boolean);
+}
+
 async function main(argv: string[]): Promise<number> {
   config({ quiet: true });
   const args = [...argv];
@@ -25,10 +48,17 @@ async function main(argv: string[]): Promise<number> {
     console.error(`preview: --format must be json or text, got "${format}"`);
     return 2;
   }
-  const dir = process.env.CONTENT_DIR?.trim() || 'content';
-  const content = await loadContent(dir);
-  for (const problem of content.problems) console.error(`preview: ${formatProblem(problem)}`);
+  const report = takeFlag(args, '--report');
+  const folders = takeOptions(args, '--content');
+  const dirs = folders.length > 0 ? contentDirs(folders.join(',')) : contentDirs(process.env.CONTENT_DIR);
+  const content = await loadContentFolders(dirs);
   const library = new Library(content);
+  if (report) {
+    const { text, failed } = contentReport(content, library);
+    console.log(text);
+    return failed > 0 ? 1 : 0;
+  }
+  for (const problem of content.problems) console.error(`preview: ${formatProblem(problem)}`);
   const intent = parseIntent(args.join(' '));
   const message = isReadIntent(intent) ? privateAnswer(intent, { library, now: new Date() }) : helpView();
   if (!isReadIntent(intent))

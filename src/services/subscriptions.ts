@@ -59,9 +59,9 @@ export async function subscribedChannels(client: WebClient, context: BotContext)
   return [...channels].sort();
 }
 
-/** The newest recap only: a subscribed channel gets each new recap once, not the archive. */
-function newestRecap(context: BotContext) {
-  return context.library().recaps.slice(0, 1);
+/** The newest hackathon only: a subscribed channel gets each new hackathon once, not the archive. */
+function newestHackathon(context: BotContext) {
+  return context.library().hackathons.slice(0, 1);
 }
 
 function latestRef(context: BotContext): { title: string; recapUrl?: string } | undefined {
@@ -89,7 +89,7 @@ async function serveChannel(client: WebClient, context: BotContext, channel: str
       ? undefined
       : await autoAnnounce(client, {
           channel,
-          recaps: newestRecap(context),
+          hackathons: newestHackathon(context),
           botUserId: context.botUserId,
           logger: context.logger,
         });
@@ -209,7 +209,7 @@ export async function subscribe(_intent: unknown, request: TaskRequest): Promise
   if (channel !== context.settings.announceChannel) {
     await autoAnnounce(client, {
       channel,
-      recaps: newestRecap(context),
+      hackathons: newestHackathon(context),
       botUserId: context.botUserId,
       logger: context.logger,
     });
