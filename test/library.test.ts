@@ -58,22 +58,18 @@ describe('Library lookups', () => {
     expect(library.recap('2023-01')).toBeUndefined();
     if (!topic) throw new Error('unreachable');
     expect(library.recapOf(topic)).toBe(june);
-    expect(library.sectionOf(topic).title).toBe('Bolstering Security and Resource Management');
+    expect(library.sectionOf(topic)?.title).toBe('Bolstering Security and Resource Management');
   });
 
-  it('refuses a topic of another library, and lists a topic without a known section under Highlights', () => {
+  it('refuses a topic of another library, and invents no section for a topic no heading holds', () => {
     expect(() => library.recapOf(makeTopic({ title: 'Stranger', recapId: 'elsewhere' }))).toThrow(/no recap/);
-    const orphan = makeTopic({ title: 'Orphan', recapId: 'r', sectionId: 'highlights' });
+    const orphan = makeTopic({ title: 'Orphan', recapId: 'r' });
     const bare = {
       ...makeRecap({ id: 'r', title: 'Bare', date: '2020-01-01' }),
       sections: [],
       topics: [orphan],
     };
-    expect(new Library(makeContent([bare])).sectionOf(orphan)).toEqual({
-      id: 'highlights',
-      title: 'Highlights',
-      topicIds: ['orphan'],
-    });
+    expect(new Library(makeContent([bare])).sectionOf(orphan)).toBeUndefined();
   });
 
   it('passes content problems and the next event through', () => {

@@ -71,8 +71,8 @@ export interface Topic {
   recapId: string;
   title: string;
   emoji?: string;
-  /** Id of the section the topic belongs to. */
-  sectionId: string;
+  /** Id of the section (heading) that holds the topic; absent when no heading does. */
+  sectionId?: string;
   summary: RichText;
   video?: Video;
   /** Every link of the topic except its video, in recap order, without duplicates. */

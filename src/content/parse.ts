@@ -25,10 +25,9 @@ const EMOJI =
 
 const NEXT_HACKATHON = /\bnext (hackathon|hack the garden|event)\b/i;
 
-export const DEFAULT_SECTION_TITLE = 'Highlights';
-
 export interface ParsedTopic extends Omit<Topic, 'id' | 'key' | 'recapId' | 'sectionId'> {
-  sectionTitle: string;
+  /** Title of the heading that holds the topic; absent when no heading does. */
+  sectionTitle?: string;
 }
 
 export interface ParsedBody {
@@ -238,7 +237,7 @@ const WATCH_TEXT = /\s*\((watch|see) (the )?(presentation|recording|video)\)/gi;
 function topicFrom(
   start: TopicStart,
   blocks: RootContent[],
-  sectionTitle: string,
+  sectionTitle: string | undefined,
   options: RenderOptions,
   lineOffset: number,
 ): ParsedTopic {
@@ -306,7 +305,8 @@ export function parseBody(
   const topics: ParsedTopic[] = [];
   let nextHackathon: RichText | undefined;
 
-  const sectionFor = (title: string, emoji?: string, intro?: RichText) => {
+  const sectionFor = (title: string | undefined, emoji?: string, intro?: RichText) => {
+    if (title === undefined) return undefined;
     let section = sections.find((s) => s.title === title);
     if (!section) {
       section = { title, emoji, intro };
@@ -333,17 +333,17 @@ export function parseBody(
     (hasLabelledParts(node.blocks) ||
       (hasProse(node.blocks) && startsOf(node).length === 0 && !node.children.some(hasTopics)));
 
-  const visit = (node: Node, parentSection: { title: string; emoji?: string }): void => {
+  const visit = (node: Node, parentSection: { title?: string; emoji?: string }): void => {
     const own = splitEmoji(node.title);
     if (node !== tree && FRAME.test(own.rest)) nextHackathon ??= nextHackathonOf(allBlocks(node), options);
     if (isHeadingTopic(node)) {
       const section = sectionFor(parentSection.title, parentSection.emoji);
       const start: TopicStart = { index: 0, title: cleanTitle(own.rest), emoji: own.emoji };
-      topics.push(topicFrom(start, allBlocks(node), section.title, options, lineOffset));
+      topics.push(topicFrom(start, allBlocks(node), section?.title, options, lineOffset));
       return;
     }
     const nodeStarts = startsOf(node);
-    const title = node === tree ? DEFAULT_SECTION_TITLE : own.rest || DEFAULT_SECTION_TITLE;
+    const title = node === tree ? undefined : own.rest || undefined;
     if (nodeStarts.length > 0) {
       const firstIndex = nodeStarts[0]?.index ?? 0;
       const introBlocks = node === tree ? [] : node.blocks.slice(0, firstIndex);
@@ -355,13 +355,13 @@ export function parseBody(
       nodeStarts.forEach((start, i) => {
         const end = nodeStarts[i + 1]?.index ?? node.blocks.length;
         const blocks = start.only ?? node.blocks.slice(start.index, Math.max(end, start.index + 1));
-        topics.push(topicFrom(start, blocks, section.title, options, lineOffset));
+        topics.push(topicFrom(start, blocks, section?.title, options, lineOffset));
       });
     }
-    const childSection = node === tree ? { title: DEFAULT_SECTION_TITLE } : { title, emoji: own.emoji };
+    const childSection = node === tree ? {} : { title, emoji: own.emoji };
     for (const child of node.children) visit(child, childSection);
   };
-  visit(tree, { title: DEFAULT_SECTION_TITLE });
+  visit(tree, {});
 
   const firstTopicStart = startsOf(tree)[0]?.index ?? tree.blocks.length;
   const introBlocks = tree.blocks.slice(0, firstTopicStart);

@@ -161,7 +161,7 @@ export function parseRecap(bytes: Uint8Array, file: string): RecapResult {
   }));
   const topicIds = new Set<string>();
   const topics: Topic[] = body.topics.map(({ sectionTitle, ...t }) => {
-    const section = sections.find((s) => s.title === sectionTitle) ?? sections[0];
+    const section = sectionTitle === undefined ? undefined : sections.find((s) => s.title === sectionTitle);
     const topicId = unique(slugify(t.title), topicIds);
     section?.topicIds.push(topicId);
     return {
@@ -169,7 +169,7 @@ export function parseRecap(bytes: Uint8Array, file: string): RecapResult {
       id: topicId,
       key: `${id}/${topicId}`,
       recapId: id,
-      sectionId: section?.id ?? 'highlights',
+      sectionId: section?.id,
     };
   });
 

@@ -39,7 +39,7 @@ export function makeTopic(spec: TopicSpec & { recapId?: string; sectionId?: stri
     key: `${recapId}/${id}`,
     recapId,
     title: spec.title,
-    sectionId: spec.sectionId ?? 'highlights',
+    sectionId: spec.sectionId,
     summary: { text: summary, mrkdwn: summary },
     links: spec.links ?? [],
     fastTrack: spec.fastTrack ?? false,

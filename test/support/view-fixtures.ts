@@ -220,9 +220,11 @@ export function bigRecap(count: number, sectionCount = 4): Recap {
   return buildRecap({ id: 'big-recap', title: 'A very large hackathon', sections });
 }
 
-export function sectionOf(recap: Recap, topic: Topic): Section {
+/** The heading that holds `topic`; undefined only for a topic no heading holds. */
+export function sectionOf(recap: Recap, topic: Topic): Section | undefined {
+  if (topic.sectionId === undefined) return undefined;
   const section = recap.sections.find((s) => s.id === topic.sectionId);
-  if (!section) throw new Error(`no section for ${topic.key}`);
+  if (!section) throw new Error(`no section ${topic.sectionId} for ${topic.key}`);
   return section;
 }
 
