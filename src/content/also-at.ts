@@ -21,12 +21,16 @@ import {
 export const SAME_WORK_JACCARD = 0.6;
 /** …and sharing at least this many telling words: one shared word is a theme, not a topic. */
 export const SAME_WORK_SHARED = 2;
+/** A word in more topics than this (and than `COMMON_SHARE` of them) tells no topic apart. */
+const COMMON_MIN = 8;
+const COMMON_SHARE = 0.02;
 /** Buttons on a card: the newest few are the story; more would crowd it. */
 export const MAX_ALSO_AT = 5;
 
 interface Entry {
   topic: HackathonTopic;
   hackathon: Hackathon;
+  /** Title words that tell it apart (generic and very common words left out). */
   distinct: Set<string>;
   ids: Set<string>;
   anchor: string;
@@ -88,6 +92,16 @@ export function linkStory(hackathons: readonly Hackathon[]): void {
     entries.push(...own);
   }
   if (hackathons.length < 2) return;
+
+  // A word in many topics is a theme of the archive, not the name of one line of work (and comparing every
+  // topic that has it would cost the square of the archive).
+  const frequency = new Map<string, number>();
+  for (const entry of entries)
+    for (const word of entry.distinct) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  const common = Math.max(COMMON_MIN, entries.length * COMMON_SHARE);
+  for (const entry of entries) {
+    entry.distinct = new Set([...entry.distinct].filter((word) => (frequency.get(word) ?? 0) <= common));
+  }
 
   const pairs = new Map<Entry, Set<Entry>>();
   const pair = (a: Entry, b: Entry): void => {

@@ -20,6 +20,7 @@ const GENERIC_STEMS: ReadonlySet<string> = new Set(
   [
     'gardener',
     'garden',
+    'hackathon',
     'shoot',
     'shoots',
     'seed',
