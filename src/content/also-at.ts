@@ -110,15 +110,23 @@ export function linkStory(hackathons: readonly Hackathon[]): void {
     pairs.set(b, (pairs.get(b) ?? new Set()).add(a));
   };
 
-  /** The one topic of `target` that shares most telling words with `entry`; none on a tie or no word. */
-  const bestIn = (entry: Entry, target: Hackathon, minShared: number): Entry | undefined => {
+  /**
+   * The one topic of `target` that shares most telling words with `entry` (and with what the recap said of
+   * it, `said`); none on a tie or without a word in common.
+   */
+  const bestIn = (
+    entry: Entry,
+    target: Hackathon,
+    said: ReadonlySet<string> = new Set(),
+  ): Entry | undefined => {
+    const words = new Set([...entry.distinct, ...said]);
     const ranked = (byHackathon.get(target) ?? [])
       .map((other) => ({
         other,
-        shared: overlap(entry.distinct, other.distinct) + 2 * overlap(entry.ids, other.ids),
-        score: jaccard(entry.distinct, other.distinct),
+        shared: overlap(words, other.distinct) + 2 * overlap(entry.ids, other.ids),
+        score: jaccard(words, other.distinct),
       }))
-      .filter((r) => r.shared >= minShared)
+      .filter((r) => r.shared >= 1)
       .sort((a, b) => b.shared - a.shared || b.score - a.score);
     const [first, second] = ranked;
     if (!first) return undefined;
@@ -134,7 +142,7 @@ export function linkStory(hackathons: readonly Hackathon[]): void {
       if (!target || target === entry.hackathon) continue;
       const anchor = linkAnchor(link.url);
       const named = anchor ? byHackathon.get(target)?.find((other) => other.anchor === anchor) : undefined;
-      const found = named ?? bestIn(entry, target, 1);
+      const found = named ?? bestIn(entry, target);
       if (found) pair(entry, found);
     }
     for (const sentence of entry.topic.summary.text.split(/(?<=[.!?])\s+/)) {
@@ -142,7 +150,7 @@ export function linkStory(hackathons: readonly Hackathon[]): void {
       for (const month of monthsIn(sentence)) {
         const target = byMonth.get(month);
         if (!target || target === entry.hackathon) continue;
-        const found = bestIn(entry, target, 1);
+        const found = bestIn(entry, target, distinctiveWords(titleWords(sentence)));
         if (found) pair(entry, found);
       }
     }

@@ -20,8 +20,8 @@ import { headingAnchor, jaccard, linkAnchor, overlap, titleWords } from './title
 
 /** A blog post is published after its hackathon, usually within days; a month later is still plausible. */
 const PUBLISHED_WITHIN_DAYS = 45;
-/** Two titles of one hackathon's topic share at least half their words (after stemming). */
-const SAME_TOPIC_JACCARD = 0.5;
+/** Two titles of one hackathon's topic share most of their words (after stemming): more than half. */
+const SAME_TOPIC_JACCARD = 0.6;
 
 interface Placement {
   recap: Recap;
@@ -213,7 +213,7 @@ function referenceKeys(topic: Topic): Set<string> {
 function sameTopicScore(a: Part, b: Part): number {
   const anchorsA = a.topic.links.map((l) => linkAnchor(l.url));
   const anchorsB = b.topic.links.map((l) => linkAnchor(l.url));
-  if (anchorsA.includes(b.anchor) || anchorsB.includes(a.anchor)) return 1;
+  if (a.anchor === b.anchor || anchorsA.includes(b.anchor) || anchorsB.includes(a.anchor)) return 1;
   const words = jaccard(a.words, b.words);
   const sharedRefs = overlap(referenceKeys(a.topic), referenceKeys(b.topic));
   if (sharedRefs > 0 && overlap(a.words, b.words) > 0) return Math.max(words, 0.9);

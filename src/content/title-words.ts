@@ -4,6 +4,8 @@
  * for finding the same work at other hackathons.
  */
 
+const STEM_SUFFIXES = ['ments', 'ment', 'ings', 'ing', 'ions', 'ion', 'ers', 'ed', 'es', 's', 'e'];
+
 const STOP_WORDS: ReadonlySet<string> = new Set(
   (
     'a an the of and or to in on at by for from with without into onto as via vs per is are be its it ' +
@@ -107,12 +109,17 @@ const GENERIC_STEMS: ReadonlySet<string> = new Set(
  * this way, and only with each other.
  */
 export function matchStem(word: string): string {
-  if (!/^[a-z]+$/.test(word) || word.length <= 4) return word;
-  for (const suffix of ['ments', 'ment', 'ings', 'ing', 'ions', 'ion', 'ers', 'ed', 'es', 's', 'e']) {
-    if (word.endsWith(suffix) && word.length - suffix.length >= 4) return word.slice(0, -suffix.length);
+  if (!/^[a-z]+$/.test(word)) return word;
+  // Twice: `replacement` → `replace` → `replac`, where `replace` gives `replac` at once.
+  let stem = word;
+  for (let round = 0; round < 2; round++) {
+    const suffix = STEM_SUFFIXES.find((s) => stem.endsWith(s) && stem.length - s.length >= 4);
+    if (!suffix) break;
+    stem = stem.slice(0, -suffix.length);
   }
-  return word;
+  return stem;
 }
+
 
 /** Emoji, backticks, accents and `'s` removed; lower case. */
 function clean(text: string): string {
