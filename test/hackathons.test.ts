@@ -204,10 +204,16 @@ describe('merging the topics of one hackathon', () => {
 
   it('reads titles the same way whatever their spelling', () => {
     expect([...titleWords('Replacement of `OpenVPN` with 🌐 Wireguard')]).toEqual([
-      'replace',
+      'replac',
       'openvpn',
       'wireguard',
     ]);
+    expect(titleWords('Replace OpenVPN With WireGuard')).toEqual(
+      titleWords('Replacement of OpenVPN with Wireguard'),
+    );
+    expect(titleWords('Version Classification Lifecycles')).toEqual(
+      titleWords('version classification lifecycle'),
+    );
     expect(matchStem('migrating')).toBe(matchStem('migration'));
     expect([...identifiers('GEP-28: Autonomous Shoots (gep 28, GEP‑32)')]).toEqual(['gep-28', 'gep-32']);
   });
