@@ -11,6 +11,8 @@ import type { RichText } from './model.js';
  */
 export interface RenderOptions {
   baseUrl?: string;
+  /** Where a root-relative link (`/docs/…`) points when the page's own address (`baseUrl`) is unknown. */
+  siteUrl?: string;
   /** Plain text instead of mrkdwn: no markers, no escaping, links as their label. */
   plain?: boolean;
 }
@@ -35,9 +37,10 @@ export function escapeMrkdwnText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-export function absoluteUrl(url: string, baseUrl?: string): string | undefined {
+export function absoluteUrl(url: string, baseUrl?: string, siteUrl?: string): string | undefined {
   try {
-    const u = new URL(url, baseUrl);
+    const rootRelative = url.startsWith('/') && !url.startsWith('//');
+    const u = new URL(url, baseUrl ?? (rootRelative ? siteUrl : undefined));
     return u.protocol === 'http:' || u.protocol === 'https:' || u.protocol === 'mailto:' ? u.href : undefined;
   } catch {
     return undefined;
@@ -79,7 +82,7 @@ function inline(node: PhrasingContent, options: RenderOptions): string {
     case 'link': {
       if (options.plain) return phrasing(node.children, options);
       const label = phrasing(node.children, options).replace(/[|]/g, '∣').trim();
-      const url = absoluteUrl(node.url, options.baseUrl);
+      const url = absoluteUrl(node.url, options.baseUrl, options.siteUrl);
       if (!url) return label;
       return `<${url.replace(/[|>]/g, encodeURIComponent)}|${label || url}>`;
     }

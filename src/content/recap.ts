@@ -1,7 +1,8 @@
 import matter from 'gray-matter';
+import { fileNameFacts, frontMatterFacts, resolveFacts } from './facts.js';
 import { absoluteUrl } from './markdown.js';
-import type { Author, ContentProblem, Recap, Section, Topic } from './model.js';
-import { parseBody } from './parse.js';
+import type { Author, ContentProblem, Recap, RecapFacts, Section, Topic } from './model.js';
+import { type ParsedBody, parseBody } from './parse.js';
 import { repairMojibake } from './repair.js';
 
 /** Where Gardener's blog posts are published: front matter `aliases` are paths on this site. */
@@ -88,6 +89,30 @@ function recapUrlOf(data: Record<string, unknown>): string | undefined {
   return alias ? absoluteUrl(alias, RECAP_SITE) : undefined;
 }
 
+/**
+ * The publication date; a wrap-up page, which has none, is dated by the hackathon's last day. Without
+ * either the date is empty (listed last, and the loader warns): never the epoch.
+ */
+function eventDateOf(data: Record<string, unknown>, id: string, facts: RecapFacts): { date: string } {
+  const fileDate = /^(\d{4}-\d{2})(?:-(\d{2}))?/.exec(id);
+  const date =
+    asDate(data.publishdate) ??
+    asDate(data.date) ??
+    facts.end ??
+    facts.start ??
+    (fileDate ? `${fileDate[1]}-${fileDate[2] ?? '01'}` : undefined) ??
+    (facts.month ? `${facts.month}-01` : undefined) ??
+    '';
+  return { date };
+}
+
+/** A wrap-up page's front matter title is only its month ("June 2025"): its H1 says more. */
+function titleOf(data: Record<string, unknown>, body: ParsedBody, id: string): string {
+  const title = asString(data.title);
+  const onlyMonth = title !== undefined && /^\p{L}+\.?\s+\d{4}$/u.test(title);
+  return (onlyMonth ? body.h1 : undefined) ?? title ?? body.h1 ?? id;
+}
+
 export interface RecapResult {
   recap?: Recap;
   problems: ContentProblem[];
@@ -131,7 +156,14 @@ export function parseRecap(bytes: Uint8Array, file: string): RecapResult {
   const data = (parsed.data ?? {}) as Record<string, unknown>;
   const lineOffset = source.slice(0, source.length - parsed.content.length).split('\n').length - 1;
   const recapUrl = recapUrlOf(data);
-  const body = parseBody(repairMojibake(parsed.content), { baseUrl: recapUrl, lineOffset });
+  const published = asDate(data.publishdate) ?? asDate(data.date);
+  const body = parseBody(repairMojibake(parsed.content), {
+    baseUrl: recapUrl,
+    siteUrl: RECAP_SITE,
+    lineOffset,
+    published,
+    title: asString(data.title),
+  });
   if (body.topics.length === 0) {
     return {
       problems: [
@@ -139,19 +171,30 @@ export function parseRecap(bytes: Uint8Array, file: string): RecapResult {
           file,
           line: lineOffset + 1,
           severity: 'error',
-          message:
-            'has no topics: mark each topic with a **bold title** leading a paragraph or list item, or give each topic its own heading',
+          message: body.wrapUp
+            ? 'has no topics yet: give each topic its own heading (## 🌱 Topic title) below the metadata bullets'
+            : 'has no topics: mark each topic with a **bold title** leading a paragraph or list item, or give each topic its own heading',
         },
       ],
     };
   }
   const id = file.replace(/\.md$/i, '').replace(/[^\w.-]+/g, '-');
-  const fileDate = /^(\d{4}-\d{2})(?:-(\d{2}))?/.exec(id);
-  const date =
-    asDate(data.publishdate) ??
-    asDate(data.date) ??
-    (fileDate ? `${fileDate[1]}-${fileDate[2] ?? '01'}` : undefined) ??
-    '1970-01-01';
+  const facts = resolveFacts([
+    ...(body.metadata ? [{ source: 'date bullet', facts: body.metadata }] : []),
+    { source: 'body', facts: body.prose },
+    { source: 'front matter', facts: frontMatterFacts(data) },
+    { source: 'file name', facts: fileNameFacts(id) },
+  ]);
+  const dated = eventDateOf(data, id, facts);
+  const problems: ContentProblem[] = [];
+  if (!facts.month || !dated.date) {
+    problems.push({
+      file,
+      line: lineOffset + 1,
+      severity: 'warning',
+      message: `no hackathon date found: add a **Date:** line below the title (- **Date:** 02.06.2025 – 06.06.2025) or say when it was in the first paragraph ("held in June 2025 at …")${dated.date ? '' : '; it has no publishdate either, so it is listed last'}`,
+    });
+  }
 
   const sectionIds = new Set<string>();
   const sections: Section[] = body.sections.map((s) => ({
@@ -177,12 +220,11 @@ export function parseRecap(bytes: Uint8Array, file: string): RecapResult {
   const recap: Recap = {
     id,
     file,
-    // Placeholder until the parser reads the facts (issue 10): the month from the file name only.
-    kind: typeof data.weight === 'number' ? 'wrap-up' : 'blog-post',
-    facts: fileDate ? { month: fileDate[1], monthSource: 'file name' } : {},
+    kind: body.wrapUp ? 'wrap-up' : 'blog-post',
+    facts,
     event: {
-      title: asString(data.title) ?? body.h1 ?? id,
-      date,
+      title: titleOf(data, body, id),
+      date: dated.date,
       subtitle: asString(data.newsSubtitle) ?? asString(data.subtitle) ?? asString(data.description),
       authors: authorsOf(data.authors),
       recapUrl,
@@ -194,5 +236,5 @@ export function parseRecap(bytes: Uint8Array, file: string): RecapResult {
     topics,
     nextHackathon: body.nextHackathon,
   };
-  return { recap, problems: [] };
+  return { recap, problems };
 }
