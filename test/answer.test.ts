@@ -36,7 +36,7 @@ describe('topics for a hackathon that is not there', async () => {
     const reply = commandReply(parseIntent('topics dec 2024') as ReadIntent, { library, now });
     const text = JSON.stringify(reply.blocks);
     expect(text).toContain('Nothing matches “dec 2024”');
-    expect(text).toContain('Hackathons here: June 2025 (`/hackathon topics jun 2025`)');
+    expect(text).toContain('Hackathons here: June 2025 · Schelklingen (`/hackathon topics jun 2025`)');
     expect(text).not.toContain('share_in_channel');
     const opened = commandReply(parseIntent('topics jun 2025') as ReadIntent, { library, now });
     expect(opened.blocks[0]).toMatchObject({

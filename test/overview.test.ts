@@ -24,7 +24,9 @@ const ask = (library: Library, text: string) => answer(parseIntent(text) as Read
 
 describe('topics over several hackathons', async () => {
   const library = new Library(
-    await loadContentFolders(['content', '../shared/recaps', '../shared/wrap-ups'].map((d) => path.resolve(d))),
+    await loadContentFolders(
+      ['content', '../shared/recaps', '../shared/wrap-ups'].map((d) => path.resolve(d)),
+    ),
   );
 
   it('lists one entry per hackathon, newest first by when it took place, inside the limits', () => {
@@ -45,7 +47,10 @@ describe('topics over several hackathons', async () => {
     const december = buttons(message).find((b) => b.value === 'topics 2024-12');
     expect(december?.action_id).toMatch(/^topics_page:\d+$/);
     const { message: detail } = ask(library, december?.value ?? '');
-    expect(detail.blocks[0]).toMatchObject({ type: 'header', text: { text: expect.stringContaining('December 2024') } });
+    expect(detail.blocks[0]).toMatchObject({
+      type: 'header',
+      text: { text: expect.stringContaining('December 2024') },
+    });
   });
 });
 
@@ -57,7 +62,9 @@ describe('topics over 200 hackathons', () => {
       id: `${year}-${month}-wrap-up`,
       title: `Hack The Garden ${'very long name '.repeat(10)}${i}`,
       date: `${year}-${month}-15`,
-      topics: Array.from({ length: 30 }, (_, t) => ({ title: `Topic ${t} of hackathon ${i} ${'x'.repeat(150)}` })),
+      topics: Array.from({ length: 30 }, (_, t) => ({
+        title: `Topic ${t} of hackathon ${i} ${'x'.repeat(150)}`,
+      })),
     });
   });
   const library = new Library(makeContent(recaps));

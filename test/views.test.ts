@@ -181,8 +181,7 @@ describe('topics view', () => {
       const details = pageButtons.filter((b) => b.action_id?.startsWith(ACTION.pickTopic));
       seen.push(...details.map((b) => keyOf(b.value)));
       // Details remembers the page it was opened from, for the card's Back button.
-      for (const b of details)
-        expect(b.value).toMatch(new RegExp(` from topics big page ${page}$`));
+      for (const b of details) expect(b.value).toMatch(new RegExp(` from topics big page ${page}$`));
       const next = pageButtons.find((b) => b.action_id === ACTION.page);
       const previous = pageButtons.find((b) => b.action_id === `${ACTION.page}:0`);
       expect(allText(view)).toMatch(/Showing topics \d+–\d+ of 60/);

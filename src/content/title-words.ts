@@ -120,7 +120,6 @@ export function matchStem(word: string): string {
   return stem;
 }
 
-
 /** Emoji, backticks, accents and `'s` removed; lower case. */
 function clean(text: string): string {
   return text

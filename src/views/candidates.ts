@@ -107,8 +107,8 @@ export function hackathonChoiceView(
     },
     ...shown.map((hackathon, i): SectionBlock => {
       const line = escapeMrkdwn(truncate(hackathonLine(hackathon), CHOICE_TITLE_MAX));
-      const when = escapeMrkdwn(hackathonWhen(hackathon));
-      const block: SectionBlock = { type: 'section', text: { type: 'mrkdwn', text: `*${line}*\n${when}` } };
+      const when = hackathon.start ? `\n${escapeMrkdwn(hackathonWhen(hackathon))}` : '';
+      const block: SectionBlock = { type: 'section', text: { type: 'mrkdwn', text: `*${line}*${when}` } };
       const value = topicsValue(hackathon);
       if (value.length <= MAX_BUTTON_VALUE) {
         block.accessory = {

@@ -26,10 +26,15 @@ export function hackathonWhen(hackathon: Hackathon): string {
   return hackathon.start ? formatDays(hackathon.start, hackathon.end) : hackathon.monthLabel;
 }
 
-/** "June 2025 · Schelklingen · x-cellent · 15 topics": one hackathon in a list. */
+/**
+ * "June 2025 · Schelklingen · x-cellent · 15 topics": one hackathon in a list, month first (then its own name,
+ * "December 2025 · Hack The Garden Walldorf Edition · SAP Center Walldorf · SAP · 11 topics").
+ */
 export function hackathonLine(hackathon: Hackathon): string {
+  const name = oneLine(hackathon.title);
   return [
-    hackathonName(hackathon),
+    hackathon.monthLabel,
+    name !== hackathon.monthLabel ? name : undefined,
     hackathon.placeShort,
     hackathon.organizer,
     formatCount(hackathon.topics.length, 'topic'),

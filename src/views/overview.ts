@@ -80,7 +80,7 @@ function entryBlock(hackathon: Hackathon, index: number, topicsValue: string): S
   const line = truncate(hackathonLine(hackathon), 500);
   const lines = [
     blog ? `*${mrkdwnLink(blog, line)}*` : `*${escapeMrkdwn(line)}*`,
-    escapeMrkdwn(hackathonWhen(hackathon)),
+    ...(hackathon.start ? [escapeMrkdwn(hackathonWhen(hackathon))] : []),
     ...(preview ? [`_${escapeMrkdwn(truncate(`${preview}${more}`, PREVIEW_MAX))}_`] : []),
   ];
   const block: SectionBlock = {
