@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Button, KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { answer, commandReply } from '../src/answer.js';
+import { loadContentFolders } from '../src/content/folders.js';
 import { loadContent } from '../src/content/load.js';
 import { parseIntent, type ReadIntent } from '../src/intent.js';
 import { Library } from '../src/library.js';
@@ -75,5 +76,45 @@ describe('a topic opened from a list', async () => {
   it('opens a topic by the key an older message carries', () => {
     const card = ask('topic 2025-06-schelklingen/documentation-revamp');
     expect(card.message.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Documentation Revamp' } });
+  });
+});
+
+describe('topics … over the whole archive', async () => {
+  const library = new Library(
+    await loadContentFolders(
+      ['content', '../shared/recaps', '../shared/wrap-ups'].map((d) => path.resolve(d)),
+    ),
+  );
+  const now = new Date('2026-11-24T12:00:00Z');
+  const ask = (text: string) =>
+    JSON.stringify(answer(parseIntent(text) as ReadIntent, { library, now }).message);
+
+  it.each([
+    ['topics june 2025', 'June 2025 · Schelklingen'],
+    ['topics 2024-12', 'December 2024 · Schelklingen'],
+    ['topics 7th', 'June 2025 · Schelklingen'],
+    ['topics 6th', 'December 2024 · Schelklingen'],
+    ['topics leverkusen', 'May 2023 · Leverkusen'],
+    ['topics walldorf', 'Hack The Garden Walldorf Edition (December 2025)'],
+    ['topics latest', 'Hack The Garden Walldorf Edition (December 2025)'],
+    ['topics previous', 'June 2025 · Schelklingen'],
+    ['topics 2023', 'May 2023 · Leverkusen'],
+  ])('%s opens %s', (text, header) => {
+    expect(ask(text)).toContain(`"type":"header","text":{"type":"plain_text","text":"${header}`);
+  });
+
+  it('asks which when the words fit several hackathons', () => {
+    expect(ask('topics 2024')).toContain('2 hackathons fit “2024”. Which one do you mean?');
+    expect(ask('topics schelklingen')).toContain('3 hackathons fit “schelklingen”');
+  });
+
+  it('names the hackathons there are when none fits', () => {
+    const text = ask('topics 2021');
+    expect(text).toContain('Nothing matches “2021”');
+    expect(text).toContain('May 2023 · Leverkusen (`/hackathon topics may 2023`)');
+  });
+
+  it('says plainly that a page does not exist', () => {
+    expect(ask('topics 2024-12 page 9')).toMatch(/There is no page 9: this list has \d+ pages?\./);
   });
 });

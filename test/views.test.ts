@@ -6,9 +6,12 @@ import { loadContentFolders } from '../src/content/folders.js';
 import type { Hackathon, HackathonTopic, Link } from '../src/content/model.js';
 import { Library } from '../src/library.js';
 import { ACTION, LINK_ACTION_PREFIX } from '../src/views/actions.js';
+import { announcementParent, announcementPreview, announcementThread } from '../src/views/announcement.js';
+import { latestRef } from '../src/views/archive.js';
 import { candidatesView, hackathonChoiceView } from '../src/views/candidates.js';
 import { formatDate, formatTimestamp } from '../src/views/format.js';
 import { helpView, SUBCOMMANDS, usageHint } from '../src/views/help.js';
+import { homeView } from '../src/views/home.js';
 import {
   BLOCK_TEXT_BUDGET,
   blockTextLength,
@@ -18,7 +21,9 @@ import {
   VIEW_TEXT_BUDGET,
 } from '../src/views/limits.js';
 import type { SlackMessage } from '../src/views/message.js';
+import { nextEventView } from '../src/views/next-event.js';
 import { notFoundView } from '../src/views/not-found.js';
+import { hackathonsView } from '../src/views/overview.js';
 import { asShared, withShareButton } from '../src/views/share.js';
 import { topicView } from '../src/views/topic.js';
 import { topicsView } from '../src/views/topics.js';
@@ -575,6 +580,30 @@ describe('every view of the real archive', () => {
     const { hackathons } = await loadReal();
     expect(hackathons.length).toBeGreaterThan(0);
     expectWithinLimits(hackathons.flatMap((h) => viewsOf(h, hackathons)));
+  });
+
+  it('keeps the overview, the App Home, next and every announcement within the limits', async () => {
+    const library = await loadReal();
+    const now = new Date('2026-11-24T10:00:00Z');
+    const views: Array<[string, SlackMessage]> = [
+      [
+        'overview',
+        hackathonsView(library.hackathons, (h) => `topics ${h.id}`, { pageValue: (p) => `topics page ${p}` }),
+      ],
+      ['next', nextEventView(library.next, now, latestRef(library.hackathons, now))],
+    ];
+    for (const hackathon of library.hackathons) {
+      views.push([`${hackathon.id} announcement`, announcementParent(hackathon)]);
+      views.push([`${hackathon.id} preview`, announcementPreview(hackathon, 'C123ABC')]);
+      for (const reply of announcementThread(hackathon))
+        views.push([`${hackathon.id} ${reply.section}`, reply.message]);
+    }
+    expectWithinLimits(views);
+    const home = homeView(library, now);
+    expect(limitProblems(home)).toEqual([]);
+    // The Home tab shows the latest hackathon, with its merged topics.
+    expect(allText({ text: '', blocks: home.blocks })).toContain('Hack The Garden Walldorf Edition');
+    expect(allText({ text: '', blocks: home.blocks })).toContain('OIDC Webhook Garden Class Extension');
   });
 
   it('shows the June 2025 hackathon: 15 topics in 5 sections, WireGuard at 1:44', async () => {

@@ -98,13 +98,16 @@ export function videoLinkMrkdwn(topic: Pick<Topic, 'video'>): string | undefined
   return `▶ ${mrkdwnLink(topic.video.url, label)}`;
 }
 
+/** `parseIntent` reads this much of a text: a longer value would come back as a different list. */
+const MAX_INTENT_TEXT = 500;
+
 /**
  * The value of a Details button: the topic's key, and the list it was opened from, so its card can offer
  * Back (`2025-06/wireguard from topics 2025-06 page 2`); just the key when that would not fit a button.
  */
 export function detailsValue(topic: Topic, listValue: string | undefined): string {
   const value = listValue ? `${topic.key} from ${listValue}` : topic.key;
-  return value.length <= MAX_BUTTON_VALUE ? value : topic.key;
+  return value.length <= MAX_INTENT_TEXT ? value : topic.key;
 }
 
 /** `index` is the topic's place in the whole list, so Details ids stay unique and stable across pages. */
