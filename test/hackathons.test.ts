@@ -80,7 +80,7 @@ describe('grouping recaps into hackathons', () => {
       ordinal: 7,
       links: { planningUrl: 'https://hackmd.io/plan', reviewUrl: 'https://gardener.cloud/review' },
     });
-    expect(june.recaps.map((r) => r.id)).toEqual(['wrap-2025-06', 'blog-2025-06']);
+    expect(june.recaps.map((r) => r.id)).toEqual(['blog-2025-06', 'wrap-2025-06']);
     expect(june.topics).toHaveLength(1);
   });
 
@@ -91,7 +91,7 @@ describe('grouping recaps into hackathons', () => {
       recap('c', 'blog-post', { month: '2025-11', start: '2025-11-25' }, [{ title: 'B' }]),
     ]);
     expect(hackathons.map((h) => [h.id, h.recaps.map((r) => r.id)])).toEqual([
-      ['2025-11-2', ['b', 'c']],
+      ['2025-11-2', ['c', 'b']],
       ['2025-11', ['a']],
     ]);
   });
@@ -105,7 +105,7 @@ describe('grouping recaps into hackathons', () => {
       recap('lonely', 'blog-post', {}, [{ title: 'Z' }], '2023-03-01'),
     ]);
     expect(hackathons.map((h) => [h.id, h.recaps.map((r) => r.id)])).toEqual([
-      ['2025-11', ['wrap', 'late-blog']],
+      ['2025-11', ['late-blog', 'wrap']],
       ['2023-03', ['lonely']],
     ]);
     expect(byId(hackathons, '2023-03').placedByPublication).toBe(true);
@@ -315,7 +315,7 @@ describe('the real archive: seed, blog posts and wrap-up pages together', async 
 
   it('makes the 6th blog post and the December 2024 wrap-up page one hackathon of 23 merged topics', () => {
     const december = library.hackathon('2024-12');
-    expect(december?.recaps.map((r) => r.id)).toEqual(['community-2024-12', '2024-12-6th-hackathon-blog']);
+    expect(december?.recaps.map((r) => r.id)).toEqual(['2024-12-6th-hackathon-blog', 'community-2024-12']);
     expect(december?.topics).toHaveLength(23);
     expect(december?.topics.every((t) => t.sources.length === 2)).toBe(true);
     expect(december).toMatchObject({

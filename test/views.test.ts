@@ -387,7 +387,7 @@ describe('topic card: where it comes from, the story, and the way back', () => {
     const view = topicView(topic, hackathon, undefined);
     const text = allText(view);
     expect(text).toContain('🗓️ December 2024 · Schelklingen');
-    expect(text).toContain('From the wrap-up page · <https://gardener.cloud/blog/2024/12/08/01|blog post>');
+    expect(text).toContain('From the <https://gardener.cloud/blog/2024/12/08/01|blog post> · wrap-up page');
     expect(text).toContain('Problem Statement');
     expect(text).not.toContain('Highlights');
     expect(buttons(view).find((b) => b.action_id === 'link:video')?.text.text).toBe(

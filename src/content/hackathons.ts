@@ -113,10 +113,18 @@ function placeByPublication(recap: Recap, clusters: Cluster[]): void {
   else clusters.push({ month, first: days.first, last: days.last, placements: [placement] });
 }
 
-/** Wrap-up pages first (they tell each topic in full), then blog posts; each kind newest publication first. */
-function recapOrder(a: Recap, b: Recap): number {
+/**
+ * Where facts and text are read first: wrap-up pages (they state the days, place and organizer, and tell
+ * each topic in full), then blog posts; each kind newest publication first.
+ */
+function factOrder(a: Recap, b: Recap): number {
   const kind = (r: Recap) => (r.kind === 'wrap-up' ? 0 : 1);
   return kind(a) - kind(b) || b.event.date.localeCompare(a.event.date) || a.id.localeCompare(b.id);
+}
+
+/** How a hackathon lists its recaps, as people name them: the blog post, then the wrap-up page. */
+function readingOrder(a: Recap, b: Recap): number {
+  return -factOrder(a, b);
 }
 
 function firstFact<K extends keyof RecapFacts>(recaps: readonly Recap[], key: K): RecapFacts[K] | undefined {
@@ -348,7 +356,7 @@ function topicsOf(
   hackathonId: string,
   recaps: readonly Recap[],
 ): { topics: HackathonTopic[]; sections: Section[] } {
-  const [base, ...others] = [...recaps].sort((a, b) => b.topics.length - a.topics.length || recapOrder(a, b));
+  const [base, ...others] = [...recaps].sort((a, b) => b.topics.length - a.topics.length || factOrder(a, b));
   if (!base) return { topics: [], sections: [] };
   const cards: Card[] = base.topics.map((topic) => ({ parts: [partOf(base, topic)] }));
   for (const recap of others) mergeRecap(cards, recap);
@@ -377,7 +385,7 @@ function topicsOf(
 // ---------------------------------------------------------------------------------------------------------
 
 function hackathonOf(id: string, cluster: Cluster): Hackathon {
-  const recaps = cluster.placements.map((p) => p.recap).sort(recapOrder);
+  const recaps = cluster.placements.map((p) => p.recap).sort(factOrder);
   const exact = cluster.placements.find((p) => p.exact);
   const { topics, sections } = topicsOf(id, recaps);
   const name = nameOf(recaps);
@@ -388,7 +396,7 @@ function hackathonOf(id: string, cluster: Cluster): Hackathon {
     monthLabel: label,
     title: name ?? label,
     links: linksOf(recaps),
-    recaps,
+    recaps: [...recaps].sort(readingOrder),
     sections,
     topics,
   };

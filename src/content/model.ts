@@ -220,7 +220,7 @@ export interface Hackathon {
   /** 7 for "the 7th Gardener Community Hackathon". */
   ordinal?: number;
   links: HackathonLinks;
-  /** Its recaps: wrap-up pages first, then blog posts, each by publication. */
+  /** Its recaps, as people name them: blog posts, then wrap-up pages. */
   recaps: Recap[];
   /** Sections of the recap that has headings for its topics; `topicIds` are this hackathon's topic ids. */
   sections: Section[];

@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { BotContext } from '../context.js';
 import { type ReconcileSummary, reconcileReminders, reminderChannel } from '../reminders/reconcile.js';
+import { latestRef } from '../views/archive.js';
 import { type AutoAnnounceSummary, autoAnnounce } from './announce.js';
 import { followerPass } from './follow.js';
 import { subscriptionPass } from './subscriptions.js';
@@ -28,11 +29,13 @@ export async function reminderPass(
     }
     return undefined;
   }
-  const latest = library.recaps[0]?.event;
+  const now = context.clock();
+  // The reminders point to the newest hackathon: its blog post where it has one.
+  const latest = latestRef(library.hackathons, now);
   return reconcileReminders(client, {
     channel,
     event,
-    now: context.clock(),
+    now,
     ...(latest ? { latest: { title: latest.title, recapUrl: latest.recapUrl } } : {}),
     logger: context.logger,
   });

@@ -62,7 +62,11 @@ export function sourceKindLabel(kind: RecapKind): string {
 export function sourcesMrkdwn(topic: HackathonTopic): string {
   const seen = new Set<string>();
   const parts: string[] = [];
-  for (const source of topic.sources) {
+  // Blog post first, as people name them; the card's text may come from either.
+  const ordered = [...topic.sources].sort(
+    (a, b) => Number(a.kind === 'wrap-up') - Number(b.kind === 'wrap-up'),
+  );
+  for (const source of ordered) {
     const label = sourceKindLabel(source.kind);
     const key = `${label} ${source.url ?? source.recapId}`;
     if (seen.has(key)) continue;
