@@ -17,7 +17,10 @@ import { topicsView } from './views/topics.js';
 export interface Reply {
   message: SlackMessage;
   intent: string;
-  /** "Nothing matches" is for the asker alone: there is nothing to share. */
+  /**
+   * For the asker alone, so it gets no Share button: help, "Which one do you mean?" and "nothing matches"
+   * show the channel nothing worth seeing. Topic cards, lists and `next` are shared.
+   */
   private?: boolean;
 }
 
@@ -46,7 +49,7 @@ function searchReply(library: Library, query: string, notFound: NotFoundOptions 
     case 'topic':
       return topicReply(library, outcome.topic);
     case 'candidates':
-      return { message: candidatesView(query, outcome.topics, describe), intent };
+      return { message: candidatesView(query, outcome.topics, describe), intent, private: true };
     case 'none':
       return {
         message: notFoundView(query, outcome.suggestions, { describe, ...notFound }),
@@ -79,7 +82,12 @@ function topicsReply(library: Library, intent: TopicsIntent): Reply {
   if (found?.kind === 'one')
     return { message: hackathonTopics(library, found.hackathon, intent), intent: text };
   if (found?.kind === 'several') {
-    return { message: hackathonChoiceView(intent.filter, found.hackathons, topicsOf), intent: text };
+    // "Which one do you mean?" is for the asker alone, like the topic candidates.
+    return {
+      message: hackathonChoiceView(intent.filter, found.hackathons, topicsOf),
+      intent: text,
+      private: true,
+    };
   }
   const section = library.findSection(intent.filter);
   if (section) {
@@ -97,7 +105,7 @@ function topicsReply(library: Library, intent: TopicsIntent): Reply {
 export function answer(intent: ReadIntent, { library, now }: AnswerContext): Reply {
   switch (intent.kind) {
     case 'help':
-      return { message: helpView(), intent: 'help' };
+      return { message: helpView(), intent: 'help', private: true };
     case 'next':
       return {
         message: nextEventView(library.next, now, latestRef(library.hackathons, now)),

@@ -23,6 +23,8 @@ export interface CreateAppOptions {
   retryConfig?: WebClientOptions['retryConfig'];
   /** How long a Web API call or response_url post may take; tests shorten it to see a hung Slack. */
   requestTimeoutMs?: number;
+  /** The wait before a rate-limited response URL post is tried again; tests shorten it. */
+  rateLimitWaitMs?: number;
   /** Socket Mode's ping timeout: a dropped connection is noticed after this times its retries. */
   socketPingTimeoutMs?: number;
 }
@@ -95,6 +97,7 @@ export function createApp(options: CreateAppOptions): { app: App; context: BotCo
     clock: options.clock ?? (() => new Date()),
     logger,
     botUserId: bot.botUserId,
+    rateLimitWaitMs: options.rateLimitWaitMs,
   };
   registerListeners(app, context);
   app.error(async (error) => {

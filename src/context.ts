@@ -13,4 +13,6 @@ export interface BotContext {
   clock: Clock;
   logger: Logger;
   botUserId: string;
+  /** How long a post to a response URL waits after a 429 before its one retry; tests shorten it. */
+  rateLimitWaitMs?: number;
 }

@@ -14,6 +14,15 @@ const NO_ACCESS = new Set(['not_in_channel', 'channel_not_found']);
 /** `conversations.join` answers these for private channels, which only an invitation opens. */
 const JOIN_REFUSED_PRIVATE = new Set(['method_not_supported_for_channel_type', 'channel_not_found']);
 
+/** Whether `conversations.join` failed because the channel is private (or not visible to the bot). */
+export function joinRefusedPrivate(code: string | undefined): boolean {
+  return code !== undefined && JOIN_REFUSED_PRIVATE.has(code);
+}
+
+/** For logs: why the bot cannot act in a channel, and what a person can do about it. */
+export const PRIVATE_CHANNEL_HINT =
+  'a private channel the bot is not in: invite it with /invite @hackathon-bot';
+
 /**
  * Runs `call`; when Slack says the bot is not in the channel, joins it if it is public and runs `call`
  * once more. Private channels (a `G…` id, or one `conversations.join` refuses) are reported, not retried.
@@ -33,8 +42,7 @@ export async function withChannelAccess<T>(
   try {
     await client.conversations.join({ channel });
   } catch (error) {
-    const code = slackErrorCode(error);
-    if (code && JOIN_REFUSED_PRIVATE.has(code)) return { kind: 'private' };
+    if (joinRefusedPrivate(slackErrorCode(error))) return { kind: 'private' };
     return { kind: 'failed', error: describeError(error) };
   }
   try {

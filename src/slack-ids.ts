@@ -9,6 +9,3 @@ export const USER_ID = /^[UWB][A-Z0-9_]{1,}$/;
 
 const USER_ID_BODY = USER_ID.source.slice(1, -1);
 export const USER_ID_LIST = new RegExp(`^\\s*${USER_ID_BODY}(\\s*,\\s*${USER_ID_BODY})*\\s*$`);
-
-/** `<#C123|general>` or `<#C123>`, as Slack sends an escaped channel mention. */
-export const CHANNEL_MENTION = /^<#([CG][A-Z0-9_]+)(?:\|[^>]*)?>$/;

@@ -4,7 +4,7 @@ import type { App } from '@slack/bolt';
 import type { Logger } from '@slack/logger';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import { type BotIdentity, type CreateAppOptions, createApp, webClientOptions } from './app.js';
-import { ContentError, formatProblem, loadContent } from './content/load.js';
+import { formatProblem, loadContent } from './content/load.js';
 import type { Clock } from './context.js';
 import { Library } from './library.js';
 import { createLogger, type LogSink } from './logger.js';
@@ -20,6 +20,7 @@ export interface StartOptions {
   backgroundJobs?: boolean;
   requestTimeoutMs?: CreateAppOptions['requestTimeoutMs'];
   socketPingTimeoutMs?: CreateAppOptions['socketPingTimeoutMs'];
+  rateLimitWaitMs?: CreateAppOptions['rateLimitWaitMs'];
 }
 
 export interface RunningBot {
@@ -88,6 +89,7 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
     retryConfig: options.retryConfig,
     requestTimeoutMs: options.requestTimeoutMs,
     socketPingTimeoutMs: options.socketPingTimeoutMs,
+    rateLimitWaitMs: options.rateLimitWaitMs,
   });
   let port: number | undefined;
   if (settings.mode === 'http') {
@@ -111,5 +113,3 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
     },
   };
 }
-
-export { ContentError };

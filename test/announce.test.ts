@@ -6,11 +6,10 @@ import { createLogger } from '../src/logger.js';
 import { ANNOUNCED_EVENT_TYPE, autoAnnounce } from '../src/services/announce.js';
 import { blockActionsPayload, sendInteraction } from '../src/standin/requests.js';
 import { type RecordedCall, type SlackStandin, startSlackStandin } from '../src/standin/server.js';
-import { type RunningBot, startBot } from '../src/start.js';
+import type { RunningBot } from '../src/start.js';
 import { limitProblems } from '../src/views/limits.js';
 import type { SlackMessage } from '../src/views/message.js';
-import { BOT_TOKEN, botEnv, commandAnswer, FAST_RETRIES, SIGNING_SECRET } from './support/bot.js';
-import { LogLines } from './support/log-lines.js';
+import { BOT_TOKEN, commandAnswer, launchBot, SIGNING_SECRET, type TestBot } from './support/bot.js';
 
 /** A channel whose id passes the settings' validation (the seeded ones have `_`), with the bot in it. */
 const CHANNEL = 'CHACKATHON';
@@ -30,18 +29,12 @@ async function newStandin(): Promise<SlackStandin> {
   return standin;
 }
 
-async function launch(
+function launch(
   standin: SlackStandin,
   env: Record<string, string> = {},
   backgroundJobs = false,
-): Promise<{ bot: RunningBot; logs: LogLines; requestUrl: string }> {
-  const logs = new LogLines();
-  const bot = await startBot(botEnv(standin, env), {
-    logSink: logs.push,
-    retryConfig: FAST_RETRIES,
-    backgroundJobs,
-  });
-  return { bot, logs, requestUrl: `http://127.0.0.1:${bot.port}/slack/events` };
+): Promise<TestBot> {
+  return launchBot(standin, { env, backgroundJobs });
 }
 
 /** The ts Slack gave a posted message. */

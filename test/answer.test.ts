@@ -6,6 +6,7 @@ import { loadContentFolders } from '../src/content/folders.js';
 import { loadContent } from '../src/content/load.js';
 import { parseIntent, type ReadIntent } from '../src/intent.js';
 import { Library } from '../src/library.js';
+import { PROJECT_ROOT, sharedDir } from './support/shared.js';
 
 describe('commandReply', async () => {
   const content = await loadContent(path.resolve('content'));
@@ -81,9 +82,11 @@ describe('a topic opened from a list', async () => {
 
 describe('topics … over the whole archive', async () => {
   const library = new Library(
-    await loadContentFolders(
-      ['content', '../shared/recaps', '../shared/wrap-ups'].map((d) => path.resolve(d)),
-    ),
+    await loadContentFolders([
+      path.join(PROJECT_ROOT, 'content'),
+      sharedDir('recaps'),
+      sharedDir('wrap-ups'),
+    ]),
   );
   const now = new Date('2026-11-24T12:00:00Z');
   const ask = (text: string) =>

@@ -13,6 +13,7 @@ import {
 import { limitProblems } from '../src/views/limits.js';
 import type { SlackMessage } from '../src/views/message.js';
 import { BOT_TOKEN, SIGNING_SECRET, startTestBot, type TestBot } from './support/bot.js';
+import { visibleText } from './support/visible.js';
 
 interface AckBody extends SlackMessage {
   response_type?: string;
@@ -28,11 +29,6 @@ function buttons(message: { blocks?: unknown[] }): Button[] {
     if (block.type === 'section' && block.accessory?.type === 'button') found.push(block.accessory as Button);
   }
   return found;
-}
-
-/** Everything Slack would show; button values are data returned to the app, never rendered. */
-function allText(message: { text?: string; blocks?: unknown[] }): string {
-  return JSON.stringify(message, (key, value: unknown) => (key === 'value' ? undefined : value));
 }
 
 describe('the Slack app over HTTP, against the Slack stand-in', () => {
@@ -80,7 +76,7 @@ describe('the Slack app over HTTP, against the Slack stand-in', () => {
 
   it('lists all 15 topics for /hackathon topics', async () => {
     const { body } = await command('topics');
-    const text = allText(body);
+    const text = visibleText(body);
     for (const title of [
       'Replacement of OpenVPN with Wireguard',
       'Overcoming the 450 Node limit on Azure',
@@ -97,10 +93,10 @@ describe('the Slack app over HTTP, against the Slack stand-in', () => {
   it('answers help, empty text and next', async () => {
     const help = await command('help');
     const empty = await command('   ');
-    expect(allText(help.body)).toContain('/hackathon topics');
+    expect(visibleText(help.body)).toContain('/hackathon topics');
     expect(empty.body.blocks).toEqual(help.body.blocks);
     const next = await command('next');
-    expect(allText(next.body)).toMatch(/early December/i);
+    expect(visibleText(next.body)).toMatch(/early December/i);
     expect(limitProblems(next.body)).toEqual([]);
   });
 
@@ -120,8 +116,9 @@ describe('the Slack app over HTTP, against the Slack stand-in', () => {
   });
 
   it('shows what a user typed escaped: no live <!channel>, <@U…> or &', async () => {
-    const { body } = await command('<!channel> <@U123> & qqqq');
-    const text = allText(body);
+    // Typed as `<!channel> <@U123> & qqqq`; Slack sends what was typed HTML-escaped.
+    const { body } = await command('&lt;!channel&gt; &lt;@U123&gt; &amp; qqqq');
+    const text = visibleText(body);
     expect(text).not.toContain('<!channel>');
     expect(text).not.toContain('<@U123>');
     expect(text).toContain('&lt;!channel&gt;');
@@ -159,8 +156,8 @@ describe('the Slack app over HTTP, against the Slack stand-in', () => {
       expect(click.status).toBe(200);
       const [posted, removed] = (await waiting).slice(before);
       expect(posted?.body).toMatchObject({ response_type: 'in_channel' });
-      expect(allText(posted?.body as object)).toContain('Shared by <@U_MEMBER>');
-      expect(allText(posted?.body as object)).toContain('Replacement of OpenVPN with Wireguard');
+      expect(visibleText(posted?.body)).toContain('Shared by <@U_MEMBER>');
+      expect(visibleText(posted?.body)).toContain('Replacement of OpenVPN with Wireguard');
       expect(buttons(posted?.body as SlackMessage).some((b) => b.action_id === 'share_in_channel')).toBe(
         false,
       );
@@ -207,7 +204,7 @@ describe('the Slack app over HTTP, against the Slack stand-in', () => {
       );
     expect((await click('topics_page:1', 'topics')).status).toBe(200);
     const response = (await waiting)[before];
-    expect(allText(response?.body as object)).toContain('Documentation Revamp');
+    expect(visibleText(response?.body)).toContain('Documentation Revamp');
     expect((await click('no_such_button', 'x')).status).toBe(200);
     expect(t.standin.responses).toHaveLength(before + 1);
   });
@@ -226,7 +223,7 @@ describe('the Slack app over HTTP, against the Slack stand-in', () => {
     );
     expect((await sendEvent(t.requestUrl, SIGNING_SECRET, envelope)).status).toBe(200);
     const [reply] = await posted;
-    expect(allText(reply?.args as object)).toContain('Replacement of OpenVPN with Wireguard');
+    expect(visibleText(reply?.args)).toContain('Replacement of OpenVPN with Wireguard');
     expect(
       (await sendEvent(t.requestUrl, SIGNING_SECRET, envelope, { retryNum: 1, retryReason: 'http_timeout' }))
         .status,
@@ -287,13 +284,13 @@ describe('the Slack app over HTTP, against the Slack stand-in', () => {
     await failed;
     const { status, body } = await command('dashbord');
     expect(status).toBe(200);
-    expect(allText(body)).toContain('Dashboard Usability Improvements');
+    expect(visibleText(body)).toContain('Dashboard Usability Improvements');
   });
 
   it('never writes a token into its logs, even at debug level', () => {
-    expect(t.logs.length).toBeGreaterThan(10);
-    expect(t.logs.map((l) => l.line).join('\n')).not.toContain(BOT_TOKEN);
-    expect(t.logs.map((l) => l.line).join('\n')).not.toContain(SIGNING_SECRET);
+    expect(t.logs.lines.length).toBeGreaterThan(10);
+    expect(t.logs.lines.join('\n')).not.toContain(BOT_TOKEN);
+    expect(t.logs.lines.join('\n')).not.toContain(SIGNING_SECRET);
   });
 });
 

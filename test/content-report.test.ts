@@ -8,13 +8,15 @@ import type { ContentSet, Recap } from '../src/content/model.js';
 import { contentReport } from '../src/content-report.js';
 import { Library } from '../src/library.js';
 import { makeRecap } from './support/fixtures.js';
+import { PROJECT_ROOT, sharedDir } from './support/shared.js';
 
-const ARCHIVE = ['content', '../shared/recaps', '../shared/wrap-ups'].map((dir) => path.resolve(dir));
+const ARCHIVE = [path.join(PROJECT_ROOT, 'content'), sharedDir('recaps'), sharedDir('wrap-ups')];
 
 /** `npm run preview -- …` as a content repository's CI runs it: exit code and what it printed. */
 function preview(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/preview.ts', ...args], {
+      cwd: PROJECT_ROOT,
       env: { ...process.env, CONTENT_DIR: '', ...env },
     });
     let out = '';

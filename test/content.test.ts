@@ -7,9 +7,10 @@ import { ContentError, formatProblem, loadContent } from '../src/content/load.js
 import type { Recap, Topic } from '../src/content/model.js';
 import { parseRecap } from '../src/content/recap.js';
 import { repairMojibake } from '../src/content/repair.js';
+import { PROJECT_ROOT, sharedDir } from './support/shared.js';
 
-const SEED_DIR = path.resolve('content');
-const SHARED_RECAPS = path.resolve('../shared/recaps');
+const SEED_DIR = path.join(PROJECT_ROOT, 'content');
+const SHARED_RECAPS = sharedDir('recaps');
 
 function recapFrom(markdown: string, file = 'test.md'): Recap {
   const result = parseRecap(Buffer.from(markdown), file);

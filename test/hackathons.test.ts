@@ -4,6 +4,7 @@ import { groupHackathons, shortPlace } from '../src/content/hackathons.js';
 import type { Hackathon, Link, Recap, RecapFacts } from '../src/content/model.js';
 import { identifiers, matchStem, titleWords } from '../src/content/title-words.js';
 import { makeRecap, pr, type TopicSpec } from './support/fixtures.js';
+import { PROJECT_ROOT, sharedDir } from './support/shared.js';
 
 /** A recap with the facts the parser reads, and topics no heading holds (the usual blog list or wrap-up). */
 function recap(
@@ -300,7 +301,7 @@ describe('the story across hackathons', () => {
 describe('the real archive: seed, blog posts and wrap-up pages together', async () => {
   const { loadContentFolders } = await import('../src/content/folders.js');
   const { Library } = await import('../src/library.js');
-  const dirs = ['content', '../shared/recaps', '../shared/wrap-ups'].map((dir) => path.resolve(dir));
+  const dirs = [path.join(PROJECT_ROOT, 'content'), sharedDir('recaps'), sharedDir('wrap-ups')];
   const library = new Library(await loadContentFolders(dirs));
 
   it('is five hackathons, newest first by when they took place', () => {

@@ -5,11 +5,12 @@ import { loadContent } from '../src/content/load.js';
 import type { ContentSet, Recap } from '../src/content/model.js';
 import { type HackathonLookup, Library, type SearchOutcome } from '../src/library.js';
 import { makeContent, makeRecap, makeTopic, pr } from './support/fixtures.js';
+import { PROJECT_ROOT, sharedDir } from './support/shared.js';
 
-const SEED_DIR = path.resolve('content');
+const SEED_DIR = path.join(PROJECT_ROOT, 'content');
 /** Two more recaps, read where they are: they are not the project's content. */
-const SHARED_RECAPS = path.resolve('../shared/recaps');
-const SHARED_WRAP_UPS = path.resolve('../shared/wrap-ups');
+const SHARED_RECAPS = sharedDir('recaps');
+const SHARED_WRAP_UPS = sharedDir('wrap-ups');
 
 function titles(outcome: SearchOutcome): string[] {
   if (outcome.kind === 'topic') return [outcome.topic, ...outcome.others].map((t) => t.title);

@@ -1,6 +1,4 @@
 import { Agent, request } from 'node:http';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signRequest, slashCommandPayload } from '../src/standin/requests.js';
 import { limitProblems } from '../src/views/limits.js';
@@ -22,25 +20,15 @@ const TEXTS = [
   'wireguard '.repeat(400),
 ];
 
-/** A real collection, so the heap comparison is not at the mercy of when V8 feels like collecting. */
-function collector(): () => void {
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
-}
-
-const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
-
 describe('2,000 signed commands at concurrency 100', () => {
   let t: TestBot;
-  const gc = collector();
 
   // node:http with a fixed pool of keep-alive sockets: fetch's pool grows by itself and stalls for a second
   // while it does, which would be the client's latency, not the bot's.
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
   const send = (n: number) =>
-    new Promise<{ n: number; status: number; body: string; ms: number }>((resolve, reject) => {
-      const started = performance.now();
+    new Promise<{ n: number; status: number; body: string }>((resolve, reject) => {
       const form = new URLSearchParams(
         Object.entries(
           slashCommandPayload({
@@ -72,7 +60,6 @@ describe('2,000 signed commands at concurrency 100', () => {
               n,
               status: res.statusCode ?? 0,
               body: Buffer.concat(chunks).toString(),
-              ms: performance.now() - started,
             }),
           );
         },
@@ -100,11 +87,8 @@ describe('2,000 signed commands at concurrency 100', () => {
     await t?.close();
   });
 
-  it('answers every one with a valid reply, no error and no 5xx, and gives the memory back', async () => {
-    await run(300);
-    gc();
-    const baseline = process.memoryUsage().heapUsed;
-
+  // Latency and memory under load are figures for `npm run bench` (p50/p99, RSS peak), not assertions here.
+  it('answers every one with a valid reply, no error and no 5xx', async () => {
     const results = await run(TOTAL);
     expect(results).toHaveLength(TOTAL);
     for (const result of results) {
@@ -114,19 +98,6 @@ describe('2,000 signed commands at concurrency 100', () => {
       expect(body.blocks.length).toBeGreaterThan(0);
       expect(limitProblems(body)).toEqual([]);
     }
-    expect(t.logs.filter((l) => l.level === 'error')).toEqual([]);
-    const times = results.map((r) => r.ms).sort((a, b) => a - b);
-    const at = (p: number) => times[Math.ceil(p * times.length) - 1]?.toFixed(1);
-    // The bodies are the test's, not the bot's: let them go before weighing the heap.
-    results.length = 0;
-
-    gc();
-    const after = process.memoryUsage().heapUsed;
-    console.log(
-      `load: ${TOTAL} commands at concurrency ${CONCURRENCY}: p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, ` +
-        `max ${at(1)} ms; heap ${mb(baseline)} MB before, ${mb(after)} MB after`,
-    );
-    // Generous: the test runner and the stand-in's table of response URLs share this heap.
-    expect(after - baseline).toBeLessThan(20 * 1024 * 1024);
+    expect(t.logs.entries.filter((l) => l.level === 'error')).toEqual([]);
   });
 });

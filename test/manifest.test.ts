@@ -37,6 +37,7 @@ const SCOPES: Record<string, string[]> = {
   'chat.scheduleMessage': ['chat:write'],
   'chat.scheduledMessages.list': ['chat:write'],
   'chat.deleteScheduledMessage': ['chat:write'],
+  'chat.getPermalink': [],
   'conversations.history': ['channels:history', 'groups:history'],
   'conversations.replies': ['channels:history', 'groups:history'],
   'conversations.join': ['channels:join'],
@@ -55,15 +56,22 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Web API methods the bot's own code calls (`client.chat.postMessage(`), the stand-in and playground aside. */
+/**
+ * Web API methods the bot's own code calls (`client.chat.postMessage(`, or paged by name:
+ * `collectPages(client, 'users.conversations', …)`), the stand-in and playground aside.
+ */
 function calledMethods(): string[] {
   const methods = new Set<string>();
   for (const file of sourceFiles('src')) {
     if (file.includes(`${path.sep}standin${path.sep}`) || file.includes(`${path.sep}playground${path.sep}`))
       continue;
-    for (const m of readFileSync(file, 'utf8').matchAll(
+    const source = readFileSync(file, 'utf8');
+    for (const m of source.matchAll(
       /\bclient\.((?:auth|apps|chat|conversations|users|views)(?:\.\w+)+)\(/g,
     )) {
+      methods.add(m[1] ?? '');
+    }
+    for (const m of source.matchAll(/\b(?:collectPages|client\.paginate)\(\s*(?:client,\s*)?'([\w.]+)'/g)) {
       methods.add(m[1] ?? '');
     }
   }

@@ -7,7 +7,8 @@ import { markdownToRichText, parseNextEvent } from '../src/content/event.js';
 import { formatProblem } from '../src/content/load.js';
 import type { NextEvent, Recap } from '../src/content/model.js';
 import { Library } from '../src/library.js';
-import { isReminderText, parseReminderMarker, planReminders } from '../src/reminders/plan.js';
+import { planReminders } from '../src/reminders/plan.js';
+import { isReminderText, parseReminderKey } from '../src/reminders/sentences.js';
 import { archiveFacts, closingDate, latestRef } from '../src/views/archive.js';
 import { googleCalendarUrl } from '../src/views/calendar.js';
 import type { SlackMessage } from '../src/views/message.js';
@@ -408,7 +409,7 @@ describe('reminderMessage', () => {
     expect(text).toContain(`<${LATEST.recapUrl}|`);
     expect(buttons(message.blocks)['link:signup']).toBe('https://example.org/signup');
     expect(isReminderText(message.text)).toBe(true);
-    expect(parseReminderMarker(message.text)).toBe(reminder.key);
+    expect(parseReminderKey(message.text)).toBe(reminder.key);
     expect(message.text).toMatch(/^Reminder: Hack The Garden starts in 2 days: Mon 7 – Fri 11 Dec 2026/);
   });
 

@@ -10,6 +10,7 @@ import { limitProblems } from '../src/views/limits.js';
 import type { SlackMessage } from '../src/views/message.js';
 import { withShareButton } from '../src/views/share.js';
 import { makeContent, makeRecap } from './support/fixtures.js';
+import { PROJECT_ROOT, sharedDir } from './support/shared.js';
 
 function buttons(message: SlackMessage): Button[] {
   return message.blocks.flatMap((b) => {
@@ -24,9 +25,11 @@ const ask = (library: Library, text: string) => answer(parseIntent(text) as Read
 
 describe('topics over several hackathons', async () => {
   const library = new Library(
-    await loadContentFolders(
-      ['content', '../shared/recaps', '../shared/wrap-ups'].map((d) => path.resolve(d)),
-    ),
+    await loadContentFolders([
+      path.join(PROJECT_ROOT, 'content'),
+      sharedDir('recaps'),
+      sharedDir('wrap-ups'),
+    ]),
   );
 
   it('lists one entry per hackathon, newest first by when it took place, inside the limits', () => {

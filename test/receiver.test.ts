@@ -250,8 +250,8 @@ describe('the answer memo in the bot', () => {
       // `next` reads the clock, so the countdown moves with it.
       const before = await ask('next');
       now = new Date('2027-01-01T09:00:00Z');
-      expect(await ask('next')).toContain('ephemeral');
-      expect(before).toContain('ephemeral');
+      expect(JSON.parse(await ask('next'))).toMatchObject({ response_type: 'ephemeral' });
+      expect(JSON.parse(before)).toMatchObject({ response_type: 'ephemeral' });
       expect(processed).toBe(4);
     } finally {
       await t.close();

@@ -4,16 +4,16 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/content/load.js';
 import type { NextEvent } from '../src/content/model.js';
 import { createLogger } from '../src/logger.js';
-import { isReminderText, parseReminderMarker } from '../src/reminders/plan.js';
 import {
   decideReconcile,
   duplicateReminders,
   type ReconcileSummary,
   reconcileReminders,
 } from '../src/reminders/reconcile.js';
+import { isReminderText, parseReminderKey } from '../src/reminders/sentences.js';
 import { type SlackStandin, startSlackStandin } from '../src/standin/server.js';
-import { startBot } from '../src/start.js';
-import { BOT_TOKEN, botEnv, commandAnswer, FAST_RETRIES } from './support/bot.js';
+import { reminderMessage } from '../src/views/reminder.js';
+import { BOT_TOKEN, commandAnswer, FAST_RETRIES, launchBot } from './support/bot.js';
 import { eventContent, removeEventContent } from './support/content.js';
 
 async function eventFor(start?: string): Promise<NextEvent> {
@@ -39,9 +39,15 @@ describe('reconciling reminders with Slack', () => {
       retryConfig: FAST_RETRIES,
     });
   const pass = (event: NextEvent, web = client()): Promise<ReconcileSummary> =>
-    reconcileReminders(web, { channel: 'C_GENERAL', event, now: clock(), logger: logger() });
+    reconcileReminders(web, {
+      channel: 'C_GENERAL',
+      event,
+      now: clock(),
+      message: (reminder) => reminderMessage(event, reminder),
+      logger: logger(),
+    });
   const scheduled = () => standin.workspace.scheduled('C_GENERAL');
-  const keys = () => scheduled().map((s) => parseReminderMarker(s.text));
+  const keys = () => scheduled().map((s) => parseReminderKey(s.text));
 
   beforeEach(async () => {
     now = new Date('2026-11-27T10:00:00Z');
@@ -82,6 +88,7 @@ describe('reconciling reminders with Slack', () => {
       channel: 'C_RANDOM',
       event,
       now: clock(),
+      message: (reminder) => reminderMessage(event, reminder),
       logger: logger(),
     });
     expect(summary).toMatchObject({ scheduled: 3, failed: 0 });
@@ -92,6 +99,7 @@ describe('reconciling reminders with Slack', () => {
       channel: 'G_PRIVATE',
       event,
       now: clock(),
+      message: (reminder) => reminderMessage(event, reminder),
       logger: logger(),
     });
     expect(refused).toMatchObject({ scheduled: 0, failed: 3 });
@@ -142,7 +150,7 @@ describe('reconciling reminders with Slack', () => {
     // Each survivor is the lowest id of its key, the one either instance would have kept.
     const lowest = new Map<string, string>();
     for (const call of standin.callsTo('chat.scheduleMessage')) {
-      const key = parseReminderMarker(String(call.args.text)) ?? '';
+      const key = parseReminderKey(String(call.args.text)) ?? '';
       const id =
         (call.result?.body as { scheduled_message_id?: string } | undefined)?.scheduled_message_id ?? '';
       if (!lowest.has(key) || id < (lowest.get(key) ?? '')) lowest.set(key, id);
@@ -302,17 +310,16 @@ async function startReminderBot(
   const standin = await startSlackStandin({ clock: options.clock });
   standin.workspace.addUser({ id: ANNOUNCER, name: 'anna', tz: 'Europe/Berlin' });
   standin.workspace.addChannel({ id: CHANNEL, name: 'hackathon', members: ['UBOT', 'U_ADMIN', 'U_MEMBER'] });
-  const bot = await startBot(botEnv(standin, { ANNOUNCE_CHANNEL: CHANNEL, LOG_LEVEL: 'error', ...env }), {
+  const t = await launchBot(standin, {
+    env: { ANNOUNCE_CHANNEL: CHANNEL, LOG_LEVEL: 'error', ...env },
     clock: options.clock,
-    logSink: () => {},
-    retryConfig: FAST_RETRIES,
-    backgroundJobs: options.backgroundJobs ?? false,
+    backgroundJobs: options.backgroundJobs,
   });
   return {
     standin,
-    requestUrl: `http://127.0.0.1:${bot.port}/slack/events`,
+    requestUrl: t.requestUrl,
     async close() {
-      await bot.stop();
+      await t.close();
       await standin.close();
     },
   };

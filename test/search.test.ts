@@ -363,12 +363,10 @@ describe('search', () => {
     });
   });
 
-  it('stays fast and sane on a 4,000-character query', () => {
+  it('stays sane on a 4,000-character query', () => {
     const long = 'wireguard dashboard '.repeat(200);
     expect(long.length).toBe(4000);
-    const started = performance.now();
     const outcome = library.search(long);
-    expect(performance.now() - started).toBeLessThan(50);
     expect(titles(outcome).slice(0, 2).sort()).toEqual([
       'Dashboard Usability Improvements',
       'Replacement of OpenVPN with Wireguard',
@@ -409,7 +407,8 @@ describe('search', () => {
     );
   });
 
-  it('answers in well under a millisecond on average over 100 recaps of 15 topics', () => {
+  // How fast: `npm run bench` times `wireguard`, `dashbord` and `xyzzyplugh` over 1, 10 and 100 recaps.
+  it('answers every kind of query over 100 recaps of 15 topics', () => {
     const vocabulary = (
       'gardener shoot seed cluster node worker pool etcd backup restore network policy vpn tunnel dns ' +
       'certificate rotation credential dashboard metrics logging monitoring alert prometheus vali plutono ' +
@@ -456,12 +455,10 @@ describe('search', () => {
       'azure node pool',
       'xyzzy',
     ];
-    for (const q of queries) big.search(q);
-    const rounds = 50;
-    const started = performance.now();
-    for (let i = 0; i < rounds; i++) for (const q of queries) big.search(q);
-    const perQuery = (performance.now() - started) / (rounds * queries.length);
-    // About 0.4 ms here; generous for slow CI machines.
-    expect(perQuery).toBeLessThan(3);
+    for (const q of queries) {
+      const outcome = big.search(q);
+      expect(['topic', 'candidates', 'none'], q).toContain(outcome.kind);
+      expect(offered(outcome), q).toBeLessThanOrEqual(5);
+    }
   });
 });

@@ -6,6 +6,7 @@ import { limitProblems } from '../src/views/limits.js';
 import type { SlackMessage } from '../src/views/message.js';
 import { BOT_TOKEN } from './support/bot.js';
 import { type SocketStandin, startSocketStandin } from './support/socket-standin.js';
+import { visibleText } from './support/visible.js';
 
 interface AckPayload extends SlackMessage {
   response_type?: string;
@@ -82,7 +83,7 @@ describe('the bot over Socket Mode', () => {
     await socket.waitForConnection(10_000);
     expect(socket.connectionCount).toBe(before + 1);
     const payload = await command('topics');
-    expect(JSON.stringify(payload)).toContain('Replacement of OpenVPN with Wireguard');
+    expect(visibleText(payload)).toContain('Replacement of OpenVPN with Wireguard');
     expect(limitProblems(payload)).toEqual([]);
   });
 
@@ -96,6 +97,6 @@ describe('the bot over Socket Mode', () => {
     await socket.waitForConnection(10_000);
     expect(socket.connectionCount).toBe(before + 1);
     const payload = await command('dashbord');
-    expect(JSON.stringify(payload)).toContain('Dashboard Usability Improvements');
+    expect(visibleText(payload)).toContain('Dashboard Usability Improvements');
   });
 });

@@ -2,12 +2,12 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/content/load.js';
 import type { BotContext } from '../src/context.js';
 import { Library } from '../src/library.js';
-import { parseReminderMarker } from '../src/reminders/plan.js';
+import { parseReminderKey } from '../src/reminders/sentences.js';
 import { ANNOUNCED_EVENT_TYPE } from '../src/services/announce.js';
 import { subscriptionPass } from '../src/services/subscriptions.js';
 import { type SlackStandin, startSlackStandin } from '../src/standin/server.js';
-import { type RunningBot, startBot } from '../src/start.js';
-import { botEnv, commandAnswer, FAST_RETRIES } from './support/bot.js';
+import type { RunningBot } from '../src/start.js';
+import { commandAnswer, launchBot } from './support/bot.js';
 import { eventContent, removeEventContent } from './support/content.js';
 
 const PUBLIC = 'CPUBLIC';
@@ -42,16 +42,11 @@ async function setup(env: Record<string, string> = {}): Promise<Setup> {
   standin.workspace.addChannel({ id: SECRET, name: 'secret', is_private: true, members: people });
   standin.workspace.addChannel({ id: ANNOUNCE, name: 'announcements', members: ['UBOT', ...people] });
   const content = eventContent('2026-12-07');
-  const bot = await startBot(
-    botEnv(standin, { CONTENT_DIR: content, ANNOUNCE_CHANNEL: ANNOUNCE, LOG_LEVEL: 'error', ...env }),
-    {
-      clock,
-      logSink: () => {},
-      retryConfig: FAST_RETRIES,
-      backgroundJobs: false,
-    },
-  );
-  const s = { standin, bot, requestUrl: `http://127.0.0.1:${bot.port}/slack/events`, content };
+  const { bot, requestUrl } = await launchBot(standin, {
+    env: { CONTENT_DIR: content, ANNOUNCE_CHANNEL: ANNOUNCE, LOG_LEVEL: 'error', ...env },
+    clock,
+  });
+  const s = { standin, bot, requestUrl, content };
   open.push(s);
   return s;
 }
@@ -73,7 +68,7 @@ function announcements(standin: SlackStandin, channel: string) {
 }
 
 function reminderKeys(standin: SlackStandin, channel: string) {
-  return standin.workspace.scheduled(channel).map((s) => parseReminderMarker(s.text));
+  return standin.workspace.scheduled(channel).map((s) => parseReminderKey(s.text));
 }
 
 async function pass(s: Setup) {

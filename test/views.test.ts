@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import type { ActionsBlock, Button } from '@slack/types';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +27,7 @@ import { hackathonsView } from '../src/views/overview.js';
 import { asShared, withShareButton } from '../src/views/share.js';
 import { topicView } from '../src/views/topic.js';
 import { topicsView } from '../src/views/topics.js';
+import { PROJECT_ROOT, sharedDir } from './support/shared.js';
 import {
   bigRecap,
   buildRecap,
@@ -568,11 +569,10 @@ describe('every view of the fixtures', () => {
 // ---------------------------------------------------------------------------------------------------------
 // Real content, as the loader reads it: the seed, the blog posts and the wrap-up pages, grouped.
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const CONTENT_DIRS = ['content', '../shared/recaps', '../shared/wrap-ups'].map((dir) => `${root}${dir}`);
-
+/** The project's own content, and the blog posts and wrap-up pages in `../shared` beside the clone. */
 async function loadReal(): Promise<Library> {
-  return new Library(await loadContentFolders(CONTENT_DIRS));
+  const dirs = [path.join(PROJECT_ROOT, 'content'), sharedDir('recaps'), sharedDir('wrap-ups')];
+  return new Library(await loadContentFolders(dirs));
 }
 
 describe('every view of the real archive', () => {

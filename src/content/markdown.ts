@@ -1,4 +1,4 @@
-import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { PhrasingContent, Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -159,8 +159,4 @@ export function toPlain(nodes: readonly RootContent[]): string {
 
 export function richText(nodes: readonly RootContent[], options: RenderOptions = {}): RichText {
   return { text: toPlain(nodes), mrkdwn: toMrkdwn(nodes, options) };
-}
-
-export function isParent(node: Nodes): node is Nodes & Parent {
-  return 'children' in node;
 }

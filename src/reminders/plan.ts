@@ -5,6 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import type { NextEvent } from '../content/model.js';
+import { reminderKey } from './sentences.js';
 
 export interface PlannedReminder {
   daysBefore: number;
@@ -27,13 +28,19 @@ export interface ReminderPlan {
 
 /** Slack's `chat.scheduleMessage` accepts times at most 120 days ahead. */
 export const DEFAULT_HORIZON_DAYS = 120;
+/**
+ * Slack measures its 120 days with its own clock: a reminder is planned only while it lies this much inside
+ * the window, so a server clock a little behind Slack's never gets `time_too_far`.
+ */
+export const CLOCK_SKEW_MARGIN_MS = 60 * 60_000;
 /** Slack rejects a `post_at` in the past; a reminder this close to now would be by the time the call arrives. */
 export const PAST_MARGIN_MS = 60_000;
 
 /** Dates and times are shown in English whatever the server's locale; en-US keeps `Sep` (en-GB says `Sept`). */
-const LOCALE = 'en-US';
+export const LOCALE = 'en-US';
 
-function localDay(date: string, zone: string): DateTime {
+/** The start of a calendar day (`2026-12-07`) in `zone`. */
+export function localDay(date: string, zone: string): DateTime {
   return DateTime.fromISO(date, { zone }).setLocale(LOCALE).startOf('day');
 }
 
@@ -50,12 +57,6 @@ export function formatLocalDateTime(instant: DateTime): string {
   return `${instant.setLocale(LOCALE).toFormat('ccc d LLL yyyy, HH:mm')} ${zoneAbbreviation(instant)}`;
 }
 
-export function reminderKey(start: string, daysBefore: number): string {
-  return `hackathon-reminder:${start}:${daysBefore}d`;
-}
-
-const KEY = /^hackathon-reminder:(\d{4}-\d{2}-\d{2}):(\d{1,3})d$/;
-
 export function planReminders(
   event: NextEvent,
   now: Date,
@@ -71,7 +72,8 @@ export function planReminders(
   plan.status = now.getTime() >= dayAfterEnd.toMillis() ? 'over' : 'upcoming';
 
   const pastBefore = now.getTime() + PAST_MARGIN_MS;
-  const horizonEnd = now.getTime() + (options.horizonDays ?? DEFAULT_HORIZON_DAYS) * 86_400_000;
+  const horizonEnd =
+    now.getTime() + (options.horizonDays ?? DEFAULT_HORIZON_DAYS) * 86_400_000 - CLOCK_SKEW_MARGIN_MS;
 
   const reminders = [...new Set(event.reminderDays)]
     .map((daysBefore): PlannedReminder => {
@@ -93,64 +95,4 @@ export function planReminders(
     else plan.later.push(reminder);
   }
   return plan;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Scheduled messages come back from `chat.scheduledMessages.list` with nothing but their `text` (their
-// `metadata` is not returned reliably), so the fallback text ends with a plain, readable marker that carries
-// the key: `… (hackathon-bot reminder 7d before 2026-12-07)`. Plain ASCII without `&`, `<`, `>`, `*`, `_`
-// survives Slack's escaping and formatting unchanged, and reads as a harmless note in a notification.
-
-const MARKER = /\(hackathon-bot reminder (\d{1,3})d before (\d{4}-\d{2}-\d{2})\)\s*$/;
-
-export function reminderMarker(key: string): string {
-  const match = KEY.exec(key);
-  if (!match) throw new Error(`Not a reminder key: ${key}`);
-  return `(hackathon-bot reminder ${match[2]}d before ${match[1]})`;
-}
-
-/** The reminder key a scheduled message's text carries, or `undefined` when it is not one of ours. */
-export function parseReminderMarker(text: string): string | undefined {
-  const match = MARKER.exec(text);
-  return match ? reminderKey(match[2]!, Number(match[1])) : undefined;
-}
-
-export function isReminderText(text: string): boolean {
-  return parseReminderMarker(text) !== undefined;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-
-function plural(count: number, unit: string): string {
-  return `${count} ${unit}${count === 1 ? '' : 's'}`;
-}
-
-function span(days: number, first: DateTime, second: DateTime): string {
-  if (days <= 60) return plural(days, 'day');
-  if (days < 120) return plural(Math.floor(days / 7), 'week');
-  const [from, to] = first < second ? [first, second] : [second, first];
-  return plural(Math.floor(to.diff(from, 'months').months), 'month');
-}
-
-/** How far `start` is from `now`, in calendar days of the event's zone: "today", "in 12 days", "started 2 days ago". */
-export function countdown(now: Date, start: string, timezone: string): string {
-  const today = DateTime.fromJSDate(now, { zone: timezone }).startOf('day');
-  const first = localDay(start, timezone);
-  const days = Math.round(first.diff(today, 'days').days);
-  if (days === 0) return 'today';
-  if (days === 1) return 'tomorrow';
-  if (days === -1) return 'started yesterday';
-  return days > 0 ? `in ${span(days, today, first)}` : `started ${span(-days, today, first)} ago`;
-}
-
-/** "Mon 7 – Fri 11 Dec 2026", "Mon 30 Nov – Fri 4 Dec 2026", "Wed 30 Dec 2026 – Fri 1 Jan 2027", "Mon 7 Dec 2026". */
-export function formatEventDates(event: Pick<NextEvent, 'start' | 'end' | 'when'>): string {
-  if (!event.start) return event.when ? `${event.when} (date not set yet)` : 'date not set yet';
-  const first = DateTime.fromISO(event.start, { zone: 'UTC' }).setLocale(LOCALE);
-  const last = DateTime.fromISO(event.end ?? event.start, { zone: 'UTC' }).setLocale(LOCALE);
-  const full = 'ccc d LLL yyyy';
-  if (last <= first) return first.toFormat(full);
-  if (first.year !== last.year) return `${first.toFormat(full)} – ${last.toFormat(full)}`;
-  if (first.month !== last.month) return `${first.toFormat('ccc d LLL')} – ${last.toFormat(full)}`;
-  return `${first.toFormat('ccc d')} – ${last.toFormat(full)}`;
 }

@@ -6,15 +6,17 @@
  * them out.
  */
 import type { Logger } from '@slack/logger';
-import type { WebClient } from '@slack/web-api';
+import type { ChatScheduledMessagesListResponse, WebClient } from '@slack/web-api';
 import type { NextEvent } from '../content/model.js';
 import type { Settings } from '../settings.js';
-import { withChannelAccess } from '../slack-channel-access.js';
+import { PRIVATE_CHANNEL_HINT, withChannelAccess } from '../slack-channel-access.js';
 import { describeError, slackErrorCode } from '../slack-errors.js';
-import { reminderMessage } from '../views/reminder.js';
-import { type PlannedReminder, parseReminderMarker, planReminders } from './plan.js';
+import { collectPages } from '../slack-paging.js';
+import type { SlackMessage } from '../views/message.js';
+import { type PlannedReminder, planReminders } from './plan.js';
+import { parseReminderKey } from './sentences.js';
 
-/** One of the bot's reminders as `chat.scheduledMessages.list` shows it: the key comes from the text marker. */
+/** One of the bot's reminders as `chat.scheduledMessages.list` shows it: the key comes from its text. */
 export interface ScheduledReminder {
   id: string;
   key: string;
@@ -41,8 +43,8 @@ export interface ReconcileOptions {
   channel: string;
   event: NextEvent;
   now: Date;
-  /** The newest recap, linked from each reminder. */
-  latest?: { title: string; recapUrl?: string };
+  /** The message Slack posts for a reminder (a view; its text must carry the reminder's sentence). */
+  message: (reminder: PlannedReminder) => SlackMessage;
   logger: Logger;
 }
 
@@ -108,60 +110,91 @@ export function formatSummary(summary: ReconcileSummary): string {
   return `kept ${summary.kept}, scheduled ${summary.scheduled}, deleted ${summary.deleted}, later ${summary.later}, failed ${summary.failed}`;
 }
 
+/** A page of scheduled messages: 100 keeps a page well inside Slack's response size. */
+export const SCHEDULED_PAGE_SIZE = 100;
+
+type ListedMessage = NonNullable<ChatScheduledMessagesListResponse['scheduled_messages']>[number];
+
+/** Every message the bot has scheduled, in `channel` or (without it) in every conversation, across all pages. */
+export async function listScheduledMessages(client: WebClient, channel?: string): Promise<ListedMessage[]> {
+  return collectPages<ChatScheduledMessagesListResponse, ListedMessage>(
+    client,
+    'chat.scheduledMessages.list',
+    { limit: SCHEDULED_PAGE_SIZE, ...(channel ? { channel } : {}) },
+    (page) => page.scheduled_messages,
+  );
+}
+
 /** Every reminder of the bot scheduled in `channel`, across all pages. */
 export async function listScheduledReminders(
   client: WebClient,
   channel: string,
 ): Promise<ScheduledReminder[]> {
   const found: ScheduledReminder[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await client.chat.scheduledMessages.list({
-      channel,
-      limit: 100,
-      ...(cursor ? { cursor } : {}),
-    });
-    for (const message of page.scheduled_messages ?? []) {
-      const key = parseReminderMarker(message.text ?? '');
-      if (!key || !message.id || message.post_at === undefined) continue;
-      found.push({ id: message.id, key, postAt: message.post_at, channel: message.channel_id ?? channel });
-    }
-    cursor = page.response_metadata?.next_cursor || undefined;
-  } while (cursor);
+  for (const message of await listScheduledMessages(client, channel)) {
+    const key = parseReminderKey(message.text ?? '');
+    if (!key || !message.id || message.post_at === undefined) continue;
+    found.push({ id: message.id, key, postAt: message.post_at, channel: message.channel_id ?? channel });
+  }
   return found;
 }
 
-type Deletion = 'deleted' | 'already-gone' | 'failed';
+/**
+ * Slack will not delete a scheduled message due within this many seconds: it answers
+ * `invalid_scheduled_message_id`, as for one that is gone, and posts the message anyway.
+ */
+export const DELETE_CUTOFF_SECONDS = 60;
+/** Room for our clock and Slack's to differ when telling "too late to stop" from "already gone". */
+const CUTOFF_SKEW_SECONDS = 60;
+
+type Deletion = 'deleted' | 'already-gone' | 'too-late' | 'failed';
+
+export interface DeletionSummary {
+  deleted: number;
+  failed: number;
+  /** Due so soon that Slack no longer lets them be deleted: they still go out. */
+  tooLate: ScheduledReminder[];
+}
 
 async function deleteScheduled(
   client: WebClient,
   item: ScheduledReminder,
-  logger: Logger,
+  options: { logger: Logger; now: Date },
 ): Promise<Deletion> {
   try {
     await client.chat.deleteScheduledMessage({ channel: item.channel, scheduled_message_id: item.id });
     return 'deleted';
   } catch (error) {
-    // Another instance, or someone cancelling, got there first: the outcome is the one wanted.
-    if (slackErrorCode(error) === 'invalid_scheduled_message_id') return 'already-gone';
-    logger.warn(`Reminders: could not delete ${item.key} (${item.id}): ${describeError(error)}`);
+    if (slackErrorCode(error) === 'invalid_scheduled_message_id') {
+      const secondsLeft = item.postAt - options.now.getTime() / 1000;
+      if (secondsLeft <= DELETE_CUTOFF_SECONDS + CUTOFF_SKEW_SECONDS) {
+        options.logger.info(
+          `Reminders: ${item.key} (${item.id}) is due within a minute; Slack posts it and no longer deletes it`,
+        );
+        return 'too-late';
+      }
+      // Another instance, or someone cancelling, got there first: the outcome is the one wanted.
+      return 'already-gone';
+    }
+    options.logger.warn(`Reminders: could not delete ${item.key} (${item.id}): ${describeError(error)}`);
     return 'failed';
   }
 }
 
-/** Deletes them one by one; counts what this call deleted and what it could not. */
+/** Deletes them one by one; says what this call deleted, what it could not, and what Slack posts anyway. */
 export async function deleteScheduledReminders(
   client: WebClient,
   items: readonly ScheduledReminder[],
-  logger: Logger,
-): Promise<{ deleted: number; failed: number }> {
-  const counts = { deleted: 0, failed: 0 };
+  options: { logger: Logger; now: Date },
+): Promise<DeletionSummary> {
+  const summary: DeletionSummary = { deleted: 0, failed: 0, tooLate: [] };
   for (const item of items) {
-    const result = await deleteScheduled(client, item, logger);
-    if (result === 'deleted') counts.deleted += 1;
-    if (result === 'failed') counts.failed += 1;
+    const result = await deleteScheduled(client, item, options);
+    if (result === 'deleted') summary.deleted += 1;
+    if (result === 'failed') summary.failed += 1;
+    if (result === 'too-late') summary.tooLate.push(item);
   }
-  return counts;
+  return summary;
 }
 
 /**
@@ -173,7 +206,7 @@ export async function reconcileReminders(
   client: WebClient,
   options: ReconcileOptions,
 ): Promise<ReconcileSummary> {
-  const { channel, event, now, latest, logger } = options;
+  const { channel, event, now, message, logger } = options;
   const plan = planReminders(event, now);
   const summary: ReconcileSummary = {
     kept: 0,
@@ -197,7 +230,7 @@ export async function reconcileReminders(
 
   const decision = decideReconcile(existing, plan);
   summary.kept = decision.keep.length;
-  summary.deleted += (await deleteScheduledReminders(client, decision.remove, logger)).deleted;
+  summary.deleted += (await deleteScheduledReminders(client, decision.remove, { logger, now })).deleted;
 
   for (const reminder of decision.schedule) {
     // ANNOUNCE_CHANNEL is often set before anyone invites the bot: a public channel is simply joined.
@@ -205,7 +238,7 @@ export async function reconcileReminders(
       client.chat.scheduleMessage({
         channel,
         post_at: postAtSeconds(reminder),
-        ...reminderMessage(event, reminder, latest),
+        ...message(reminder),
       }),
     );
     if (outcome.kind === 'ok') {
@@ -214,10 +247,7 @@ export async function reconcileReminders(
       continue;
     }
     summary.failed += 1;
-    const why =
-      outcome.kind === 'private'
-        ? 'a private channel the bot is not in: invite it with /invite @hackathon-bot'
-        : outcome.error;
+    const why = outcome.kind === 'private' ? PRIVATE_CHANNEL_HINT : outcome.error;
     logger.warn(
       `Reminders: could not schedule ${reminder.key} for ${reminder.localLabel} in ${where} (${why}); retrying on the next pass`,
     );
@@ -226,7 +256,7 @@ export async function reconcileReminders(
   if (summary.scheduled > 0) {
     try {
       const duplicates = duplicateReminders(await listScheduledReminders(client, channel));
-      summary.deleted += (await deleteScheduledReminders(client, duplicates, logger)).deleted;
+      summary.deleted += (await deleteScheduledReminders(client, duplicates, { logger, now })).deleted;
     } catch (error) {
       logger.warn(
         `Reminders: could not check ${where} for duplicates (${describeError(error)}); the next pass will`,

@@ -5,14 +5,19 @@
  * hackathon was already announced, across restarts and instances.
  */
 import type { Logger } from '@slack/logger';
-import type { WebClient } from '@slack/web-api';
+import type { ConversationsHistoryResponse, WebClient } from '@slack/web-api';
 import type { Hackathon } from '../content/model.js';
-import type { BotContext } from '../context.js';
 import type { Intent } from '../intent.js';
-import type { Reply } from '../listeners/respond.js';
-import { withChannelAccess } from '../slack-channel-access.js';
+import { PRIVATE_CHANNEL_HINT, withChannelAccess } from '../slack-channel-access.js';
 import { describeError } from '../slack-errors.js';
+import { collectPages } from '../slack-paging.js';
 import {
+  type EarlierAnnouncement,
+  unknownChannelMessage,
+  withEarlierAnnouncement,
+} from '../views/announce-again.js';
+import {
+  type AnnouncementFraming,
   type AnnounceOutcome,
   announcementParent,
   announcementPreview,
@@ -22,7 +27,9 @@ import {
   parseAnnounceValue,
   postingMessage,
 } from '../views/announcement.js';
-import { checkAnnouncer, refusalMessage } from './permissions.js';
+import { refusalMessage } from '../views/refusal.js';
+import { checkAnnouncer } from './permissions.js';
+import type { TaskRequest } from './task-request.js';
 
 export const ANNOUNCED_EVENT_TYPE = 'hackathon_recap_announced';
 
@@ -31,14 +38,6 @@ const HISTORY_PAGES = 5;
 const HISTORY_PAGE_SIZE = 200;
 
 const ANNOUNCE_ACTION = 'announce hackathons';
-
-export interface AnnounceRequest {
-  context: BotContext;
-  client: WebClient;
-  userId: string;
-  channelId: string;
-  reply: Reply;
-}
 
 /** Slack timestamps (`1750000000.000100`) in time order; as numbers they would lose the last digits. */
 export function compareTs(a: string, b: string): number {
@@ -75,8 +74,13 @@ type ParentPosted =
   | { kind: 'ok'; ts: string; joined: boolean }
   | Extract<AnnounceOutcome, { kind: 'private' | 'failed' }>;
 
-async function postParent(client: WebClient, hackathon: Hackathon, channel: string): Promise<ParentPosted> {
-  const parent = announcementParent(hackathon);
+async function postParent(
+  client: WebClient,
+  hackathon: Hackathon,
+  channel: string,
+  framing: AnnouncementFraming = 'new',
+): Promise<ParentPosted> {
+  const parent = announcementParent(hackathon, framing);
   const access = await withChannelAccess(client, channel, () =>
     client.chat.postMessage({
       channel,
@@ -152,7 +156,7 @@ function logOutcome(logger: Logger, hackathon: Hackathon, outcome: AnnounceOutco
       );
       return;
     case 'private':
-      logger.warn(`${what}: not posted, the channel is private and the bot is not in it`);
+      logger.warn(`${what}: not posted, ${PRIVATE_CHANNEL_HINT}`);
       return;
     case 'failed':
       logger.warn(`${what}: not posted (${outcome.error})`);
@@ -162,25 +166,65 @@ function logOutcome(logger: Logger, hackathon: Hackathon, outcome: AnnounceOutco
 // ---------------------------------------------------------------------------------------------------------
 // `/hackathon announce` and its buttons.
 
+/**
+ * The earlier announcement of `hackathon` in `channel` (or of one of its recaps, announced before hackathons
+ * were the unit), if the bot can read the channel and finds one. Not
+ * being able to look is no reason to refuse the preview: Post then behaves as it always did.
+ */
+async function earlierAnnouncement(
+  request: TaskRequest,
+  hackathon: Hackathon,
+  channel: string,
+): Promise<EarlierAnnouncement | undefined> {
+  const { client, context } = request;
+  let ts: string | undefined;
+  try {
+    ts = firstAnnouncement(await readAnnouncements(client, channel, context.botUserId), hackathon);
+  } catch (error) {
+    context.logger.debug(
+      `Announce: could not look for earlier announcements in <#${channel}>: ${describeError(error)}`,
+    );
+    return undefined;
+  }
+  if (!ts) return undefined;
+  try {
+    const { permalink } = await client.chat.getPermalink({ channel, message_ts: ts });
+    return permalink ? { channel, permalink } : { channel };
+  } catch (error) {
+    context.logger.warn(
+      `Announce: no link to the earlier announcement in <#${channel}>: ${describeError(error)}`,
+    );
+    return { channel };
+  }
+}
+
 /** `/hackathon announce [#channel]`: the preview with Post / Cancel, for announcers only. */
 export async function previewAnnouncement(
   intent: Extract<Intent, { kind: 'announce' }>,
-  request: AnnounceRequest,
+  request: TaskRequest,
 ): Promise<void> {
   const { context, client, userId, reply } = request;
   const permission = await checkAnnouncer(client, context, userId);
   if (!permission.allowed) {
-    await reply(refusalMessage(context.settings, permission, ANNOUNCE_ACTION));
+    await reply(refusalMessage(context.settings.announcers, permission.reason, ANNOUNCE_ACTION));
     return;
   }
+  // A channel that was named but not resolved is never swapped for another one.
+  if (intent.unknownChannel !== undefined) {
+    await reply(unknownChannelMessage(intent.unknownChannel));
+    return;
+  }
+  const hackathon = context.library().latest;
   const channel = intent.channel ?? context.settings.announceChannel ?? request.channelId;
-  await reply(announcementPreview(context.library().latest, channel));
+  const preview = announcementPreview(hackathon, channel);
+  const earlier = await earlierAnnouncement(request, hackathon, channel);
+  await reply(earlier ? withEarlierAnnouncement(preview, earlier) : preview);
 }
 
 /** The preview's Post button: checks the clicker again, then posts and replaces the preview with the result. */
 export async function confirmAnnouncement(
   value: string,
-  request: Omit<AnnounceRequest, 'channelId'>,
+  request: Omit<TaskRequest, 'channelId'>,
 ): Promise<void> {
   const { context, client, userId, reply } = request;
   const target = parseAnnounceValue(value);
@@ -199,7 +243,9 @@ export async function confirmAnnouncement(
   }
   const permission = await checkAnnouncer(client, context, userId);
   if (!permission.allowed) {
-    await reply(refusalMessage(context.settings, permission, ANNOUNCE_ACTION), { replaceOriginal: true });
+    await reply(refusalMessage(context.settings.announcers, permission.reason, ANNOUNCE_ACTION), {
+      replaceOriginal: true,
+    });
     return;
   }
   // Replacing the preview first takes its buttons away, so a second click cannot post a second copy.
@@ -241,19 +287,13 @@ async function readAnnouncements(
   channel: string,
   botUserId: string,
 ): Promise<Map<string, string[]>> {
-  const messages: NonNullable<Awaited<ReturnType<WebClient['conversations']['history']>>['messages']> = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < HISTORY_PAGES; page += 1) {
-    const result = await client.conversations.history({
-      channel,
-      limit: HISTORY_PAGE_SIZE,
-      include_all_metadata: true,
-      ...(cursor ? { cursor } : {}),
-    });
-    messages.push(...(result.messages ?? []));
-    cursor = result.response_metadata?.next_cursor || undefined;
-    if (!cursor) break;
-  }
+  const messages = await collectPages(
+    client,
+    'conversations.history',
+    { channel, limit: HISTORY_PAGE_SIZE, include_all_metadata: true },
+    (page: ConversationsHistoryResponse) => page.messages,
+    HISTORY_PAGES,
+  );
   return announcementsByRecap(messages, botUserId);
 }
 
@@ -318,7 +358,17 @@ export interface AutoAnnounceSummary {
  */
 export async function autoAnnounce(
   client: WebClient,
-  options: { channel: string; hackathons: readonly Hackathon[]; botUserId: string; logger: Logger },
+  options: {
+    channel: string;
+    hackathons: readonly Hackathon[];
+    botUserId: string;
+    logger: Logger;
+    /**
+     * `new` (the default): each hackathon is news. `by-history`: news only in a channel that already has an
+     * announcement; a channel without one gets the hackathon as the latest, not as new.
+     */
+    framing?: 'new' | 'by-history';
+  },
 ): Promise<AutoAnnounceSummary> {
   const { channel, botUserId, logger } = options;
   const summary: AutoAnnounceSummary = { announced: [], already: [], withdrawn: [], failed: [] };
@@ -329,18 +379,20 @@ export async function autoAnnounce(
     summary.failed = options.hackathons.map((h) => h.id);
     logger.warn(
       history.kind === 'private'
-        ? `Auto-announce: cannot read <#${channel}>, a private channel the bot is not in; invite it with /invite @hackathon-bot`
+        ? `Auto-announce: cannot read <#${channel}>, ${PRIVATE_CHANNEL_HINT}`
         : `Auto-announce: cannot read the history of <#${channel}> (${history.error}); trying again at the next start`,
     );
     return summary;
   }
   const oldestFirst = [...options.hackathons].reverse();
+  const framing: AnnouncementFraming =
+    options.framing === 'by-history' && history.value.size === 0 ? 'latest' : 'new';
   for (const hackathon of oldestFirst) {
     if (firstAnnouncement(history.value, hackathon)) {
       summary.already.push(hackathon.id);
       continue;
     }
-    const parent = await postParent(client, hackathon, channel);
+    const parent = await postParent(client, hackathon, channel, framing);
     if (parent.kind !== 'ok') {
       summary.failed.push(hackathon.id);
       logOutcome(logger, hackathon, parent, 'auto-announce');

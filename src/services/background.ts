@@ -1,9 +1,9 @@
 import type { WebClient } from '@slack/web-api';
 import type { BotContext } from '../context.js';
-import { type ReconcileSummary, reconcileReminders, reminderChannel } from '../reminders/reconcile.js';
-import { latestRef } from '../views/archive.js';
+import { type ReconcileSummary, reminderChannel } from '../reminders/reconcile.js';
 import { type AutoAnnounceSummary, autoAnnounce } from './announce.js';
-import { followerPass } from './follow.js';
+import { reconcileChannelReminders } from './channel-reminders.js';
+import { personalRemindersPass } from './personal-reminders.js';
 import { subscriptionPass } from './subscriptions.js';
 
 export interface BackgroundJobs {
@@ -29,16 +29,7 @@ export async function reminderPass(
     }
     return undefined;
   }
-  const now = context.clock();
-  // The reminders point to the newest hackathon: its blog post where it has one.
-  const latest = latestRef(library.hackathons, now);
-  return reconcileReminders(client, {
-    channel,
-    event,
-    now,
-    ...(latest ? { latest: { title: latest.title, recapUrl: latest.recapUrl } } : {}),
-    logger: context.logger,
-  });
+  return reconcileChannelReminders(client, context, channel, event);
 }
 
 export async function autoAnnouncePass(
@@ -80,7 +71,7 @@ export function startBackgroundJobs(context: BotContext, client: WebClient): Bac
     if (stopped || running) return;
     // One after the other: run together they would burst past the tier-3 limits the WebClient then waits out.
     running = guard('Reminder pass', () => reminderPass(context, client))
-      .then(() => guard('Follower pass', () => followerPass(context, client)))
+      .then(() => guard('Personal reminders pass', () => personalRemindersPass(context, client)))
       .then(() => guard('Subscription pass', () => subscriptionPass(context, client)));
     await running;
     running = undefined;

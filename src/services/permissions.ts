@@ -4,9 +4,10 @@
  * preview and its Post click cost one lookup, not two.
  */
 import type { WebClient } from '@slack/web-api';
+import { LRUCache } from 'lru-cache';
 import type { BotContext } from '../context.js';
 import type { Settings } from '../settings.js';
-import type { SlackMessage } from '../views/message.js';
+import type { RefusalReason } from '../views/refusal.js';
 
 export const ROLE_CACHE_MS = 5 * 60_000;
 
@@ -15,7 +16,10 @@ export interface WorkspaceRole {
   isOwner: boolean;
 }
 
-export type Permission = { allowed: true } | { allowed: false; reason: 'not-announcer' | 'unknown-role' };
+export type Permission = { allowed: true } | { allowed: false; reason: RefusalReason };
+
+/** People whose role one bot remembers: far more than ever announce. */
+const ROLE_CACHE_SIZE = 1000;
 
 /** Whether the ANNOUNCERS list alone decides, with no need to ask Slack. */
 export function decidedBySettings(settings: Settings): boolean {
@@ -27,35 +31,20 @@ export function mayAnnounce(settings: Settings, userId: string, role?: Workspace
   return role !== undefined && (role.isAdmin || role.isOwner);
 }
 
-/** "<@U1> and <@U2>" or "workspace admins and owners": who to ask instead. */
-export function whoMayAnnounce(settings: Settings): string {
-  const people = settings.announcers.map((id) => `<@${id}>`);
-  if (people.length === 0) return 'workspace admins and owners';
-  if (people.length === 1) return people[0]!;
-  return `${people.slice(0, -1).join(', ')} and ${people.at(-1)}`;
-}
+// One cache per running bot: tests start several bots in one process, each with its own workspace. Its
+// clock is the bot's, so a test can move time past the cache's few minutes.
+const caches = new WeakMap<BotContext, LRUCache<string, WorkspaceRole>>();
 
-/** `action` completes "Only … can …": "announce recaps", "manage reminders". */
-export function refusalMessage(settings: Settings, permission: Permission, action: string): SlackMessage {
-  const text =
-    permission.allowed === false && permission.reason === 'unknown-role'
-      ? `Sorry, I could not check whether you may ${action}: Slack did not tell me your role. Please try again in a moment.`
-      : `Sorry, only ${whoMayAnnounce(settings)} can ${action}. Nothing was posted or changed; ask one of them if this should happen.`;
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
-}
-
-interface CachedRole {
-  role: WorkspaceRole;
-  until: number;
-}
-
-// One cache per running bot: tests start several bots in one process, each with its own workspace.
-const caches = new WeakMap<BotContext, Map<string, CachedRole>>();
-
-function cacheOf(context: BotContext): Map<string, CachedRole> {
+function cacheOf(context: BotContext): LRUCache<string, WorkspaceRole> {
   let cache = caches.get(context);
   if (!cache) {
-    cache = new Map();
+    cache = new LRUCache({
+      max: ROLE_CACHE_SIZE,
+      ttl: ROLE_CACHE_MS,
+      perf: { now: () => context.clock().getTime() },
+      // Read the clock on every look-up rather than once a millisecond: a test's clock jumps.
+      ttlResolution: 0,
+    });
     caches.set(context, cache);
   }
   return cache;
@@ -66,14 +55,13 @@ async function workspaceRole(
   context: BotContext,
   userId: string,
 ): Promise<WorkspaceRole | undefined> {
-  const now = context.clock().getTime();
   const cache = cacheOf(context);
   const cached = cache.get(userId);
-  if (cached && cached.until > now) return cached.role;
+  if (cached) return cached;
   try {
     const info = await client.users.info({ user: userId });
     const role = { isAdmin: info.user?.is_admin === true, isOwner: info.user?.is_owner === true };
-    cache.set(userId, { role, until: now + ROLE_CACHE_MS });
+    cache.set(userId, role);
     return role;
   } catch (error) {
     context.logger.warn(`Could not look up the role of ${userId}: ${(error as Error).message}`);

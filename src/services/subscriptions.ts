@@ -3,16 +3,14 @@
  * when the bot is a member of it (or it is ANNOUNCE_CHANNEL): membership is kept by Slack, so nothing is
  * stored here and every instance sees the same set.
  */
-import type { WebClient } from '@slack/web-api';
+import type { UsersConversationsResponse, WebClient } from '@slack/web-api';
 import type { BotContext } from '../context.js';
 import { planReminders } from '../reminders/plan.js';
-import {
-  deleteScheduledReminders,
-  listScheduledReminders,
-  reconcileReminders,
-  reminderChannel,
-} from '../reminders/reconcile.js';
+import { deleteScheduledReminders, listScheduledReminders, reminderChannel } from '../reminders/reconcile.js';
+import { joinRefusedPrivate } from '../slack-channel-access.js';
 import { describeError, slackErrorCode } from '../slack-errors.js';
+import { collectPages } from '../slack-paging.js';
+import { refusalMessage } from '../views/refusal.js';
 import {
   announceChannelView,
   inviteMeView,
@@ -21,16 +19,14 @@ import {
   subscribeInChannelView,
   type UnsubscribedInput,
   unsubscribedView,
-} from '../views/follow.js';
+} from '../views/subscriptions.js';
 import { autoAnnounce } from './announce.js';
-import { checkAnnouncer, type Permission, refusalMessage } from './permissions.js';
-import type { TaskRequest } from './tasks.js';
+import { reconcileChannelReminders } from './channel-reminders.js';
+import { checkAnnouncer, type Permission } from './permissions.js';
+import type { TaskRequest } from './task-request.js';
 
 const SUBSCRIBE_ACTION = 'subscribe or unsubscribe channels';
 const MEMBERSHIP_PAGE_SIZE = 200;
-
-/** `conversations.join` answers these for private channels, which only an invitation opens. */
-const PRIVATE_CHANNEL = new Set(['method_not_supported_for_channel_type', 'channel_not_found']);
 
 async function mayManage(request: TaskRequest): Promise<Permission> {
   if (request.context.settings.openSubscriptions) return { allowed: true };
@@ -43,18 +39,13 @@ function isDirectMessage(channel: string): boolean {
 
 /** Every channel the bot is a member of, plus ANNOUNCE_CHANNEL, sorted. */
 export async function subscribedChannels(client: WebClient, context: BotContext): Promise<string[]> {
-  const channels = new Set<string>();
-  let cursor: string | undefined;
-  do {
-    const page = await client.users.conversations({
-      types: 'public_channel,private_channel',
-      exclude_archived: true,
-      limit: MEMBERSHIP_PAGE_SIZE,
-      ...(cursor ? { cursor } : {}),
-    });
-    for (const channel of page.channels ?? []) if (channel.id) channels.add(channel.id);
-    cursor = page.response_metadata?.next_cursor || undefined;
-  } while (cursor);
+  const member = await collectPages(
+    client,
+    'users.conversations',
+    { types: 'public_channel,private_channel', exclude_archived: true, limit: MEMBERSHIP_PAGE_SIZE },
+    (page: UsersConversationsResponse) => page.channels,
+  );
+  const channels = new Set(member.flatMap((channel) => (channel.id ? [channel.id] : [])));
   if (context.settings.announceChannel) channels.add(context.settings.announceChannel);
   return [...channels].sort();
 }
@@ -64,35 +55,26 @@ function newestHackathon(context: BotContext) {
   return context.library().hackathons.slice(0, 1);
 }
 
-function latestRef(context: BotContext): { title: string; recapUrl?: string } | undefined {
-  const latest = context.library().recaps[0]?.event;
-  return latest
-    ? { title: latest.title, ...(latest.recapUrl ? { recapUrl: latest.recapUrl } : {}) }
-    : undefined;
+/**
+ * The newest hackathon in a subscribed channel, unless it is there already. A channel that has had earlier
+ * announcements gets it as news; a channel new to the bot gets it as the latest hackathon, which is what it is.
+ */
+function announceNewest(client: WebClient, context: BotContext, channel: string) {
+  return autoAnnounce(client, {
+    channel,
+    hackathons: newestHackathon(context),
+    botUserId: context.botUserId,
+    logger: context.logger,
+    framing: 'by-history',
+  });
 }
 
 /** Reminders and the announcement for one subscribed channel; ANNOUNCE_CHANNEL's announcing stays AUTO_ANNOUNCE's. */
 async function serveChannel(client: WebClient, context: BotContext, channel: string) {
   const event = context.library().next;
-  const latest = latestRef(context);
-  const reminders = event
-    ? await reconcileReminders(client, {
-        channel,
-        event,
-        now: context.clock(),
-        ...(latest ? { latest } : {}),
-        logger: context.logger,
-      })
-    : undefined;
+  const reminders = event ? await reconcileChannelReminders(client, context, channel, event) : undefined;
   const announced =
-    channel === context.settings.announceChannel
-      ? undefined
-      : await autoAnnounce(client, {
-          channel,
-          hackathons: newestHackathon(context),
-          botUserId: context.botUserId,
-          logger: context.logger,
-        });
+    channel === context.settings.announceChannel ? undefined : await announceNewest(client, context, channel);
   return { reminders, announced };
 }
 
@@ -148,8 +130,7 @@ async function joinChannel(client: WebClient, channel: string): Promise<Joined> 
     const joined = await client.conversations.join({ channel });
     return { kind: 'joined', already: joined.warning === 'already_in_channel' };
   } catch (error) {
-    const code = slackErrorCode(error);
-    if (!code || !PRIVATE_CHANNEL.has(code)) return { kind: 'failed', error: describeError(error) };
+    if (!joinRefusedPrivate(slackErrorCode(error))) return { kind: 'failed', error: describeError(error) };
   }
   // A private channel the bot is already in is subscribed; one it cannot see needs an invitation.
   try {
@@ -171,7 +152,7 @@ async function mayManageHere(request: TaskRequest): Promise<boolean> {
   }
   const permission = await mayManage(request);
   if (!permission.allowed) {
-    await reply(refusalMessage(context.settings, permission, SUBSCRIBE_ACTION));
+    await reply(refusalMessage(context.settings.announcers, permission.reason, SUBSCRIBE_ACTION));
     return false;
   }
   return true;
@@ -190,30 +171,14 @@ export async function subscribe(_intent: unknown, request: TaskRequest): Promise
     return;
   }
   const event = context.library().next;
-  const latest = latestRef(context);
-  if (event) {
-    await reconcileReminders(client, {
-      channel,
-      event,
-      now: context.clock(),
-      ...(latest ? { latest } : {}),
-      logger: context.logger,
-    });
-  }
+  if (event) await reconcileChannelReminders(client, context, channel, event);
   const scheduled = await listScheduledReminders(client, channel).catch(() => []);
   const keys = new Set(scheduled.map((s) => s.key));
   const reminders = event ? planReminders(event, context.clock()).due.filter((r) => keys.has(r.key)) : [];
   context.logger.info(`Subscriptions: ${request.userId} subscribed <#${channel}>`);
   await reply(subscribedView({ channel, already: joined.already, event, reminders }));
   // After the reply: the announcement is several messages, posted at Slack's pace.
-  if (channel !== context.settings.announceChannel) {
-    await autoAnnounce(client, {
-      channel,
-      hackathons: newestHackathon(context),
-      botUserId: context.botUserId,
-      logger: context.logger,
-    });
-  }
+  if (channel !== context.settings.announceChannel) await announceNewest(client, context, channel);
 }
 
 export async function unsubscribe(_intent: unknown, request: TaskRequest): Promise<void> {
@@ -241,7 +206,10 @@ export async function unsubscribe(_intent: unknown, request: TaskRequest): Promi
   let counts = { deleted: 0, failed: 0 };
   try {
     const scheduled = await listScheduledReminders(client, channel);
-    counts = await deleteScheduledReminders(client, scheduled, context.logger);
+    counts = await deleteScheduledReminders(client, scheduled, {
+      logger: context.logger,
+      now: context.clock(),
+    });
   } catch (error) {
     context.logger.warn(
       `Subscriptions: could not list the reminders in <#${channel}> (${describeError(error)})`,

@@ -99,7 +99,13 @@ function hackathonLinks(hackathon: Hackathon): string[] {
   return links;
 }
 
-export function announcementParent(hackathon: Hackathon): SlackMessage {
+/**
+ * `new`: a hackathon new to the bot, announced as news. `latest`: the newest hackathon for a channel that
+ * just subscribed, which is not news to anyone but the channel.
+ */
+export type AnnouncementFraming = 'new' | 'latest';
+
+export function announcementParent(hackathon: Hackathon, framing: AnnouncementFraming = 'new'): SlackMessage {
   const name = hackathonShortName(hackathon);
   const groups = topicsBySection(hackathon);
   const count = formatCount(hackathon.topics.length, 'topic');
@@ -117,9 +123,10 @@ export function announcementParent(hackathon: Hackathon): SlackMessage {
     contextLine('🧵 The topics are in the thread, each with its presentation video.'),
   ];
   const post = hackathon.recaps.find((r) => r.event.recapUrl)?.event.recapUrl;
-  const read = post ? ` Read more: ${post}` : '';
+  const read = post ? ` Read it: ${post}` : '';
+  const lead = framing === 'new' ? 'New hackathon recap' : 'The latest hackathon recap';
   return message(
-    `Hackathon ${escapeMrkdwn(hackathonName(hackathon))} (${escapeMrkdwn(hackathonWhen(hackathon))}): ${count}.${read}`,
+    `${lead}: ${escapeMrkdwn(hackathonName(hackathon))} (${escapeMrkdwn(hackathonWhen(hackathon))}), ${count}.${read}`,
     blocks,
   );
 }

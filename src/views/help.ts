@@ -41,13 +41,13 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   {
     usage: 'next',
     description: 'when and where the next hackathon takes place',
-    examples: ['next'],
+    examples: ['next', 'when is the next hackathon?'],
     group: 'next',
   },
   { usage: 'help', description: 'this overview', examples: ['help'], group: 'next' },
   {
     usage: 'remind me [7d 1d]',
-    description: 'a direct message before the next hackathon (days before it)',
+    description: 'a direct message before the next hackathon (days before it, 120 at most)',
     examples: ['remind me', 'remind me 7d 1d'],
     group: 'reminders',
   },

@@ -3,13 +3,11 @@
  * person typed, or a title the bot did not write, is escaped before it is placed in mrkdwn.
  */
 import type { PlainTextElement } from '@slack/types';
+import { escapeMrkdwn } from '../slack-text.js';
 import { oneLine } from './format.js';
 import { truncate } from './limits.js';
 
-/** Slack's escaping: makes `<!channel>`, `<@U123>` and `<url|label>` typed by someone show as text. */
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+export { escapeMrkdwn };
 
 /** Characters that would end or break `<url|label>`, percent-encoded as a browser would. */
 function encodeUrl(url: string): string {

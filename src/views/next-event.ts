@@ -4,10 +4,11 @@
  */
 import type { Button, KnownBlock, SectionBlock } from '@slack/types';
 import type { NextEvent } from '../content/model.js';
-import { countdown, formatEventDates, planReminders } from '../reminders/plan.js';
+import { planReminders } from '../reminders/plan.js';
 import { LINK_ACTION_PREFIX } from './actions.js';
 import type { ArchiveFacts } from './archive.js';
 import { googleCalendarUrl } from './calendar.js';
+import { countdown, formatEventDates } from './event-dates.js';
 import {
   MAX_BLOCKS_MESSAGE,
   MAX_BUTTON_TEXT,

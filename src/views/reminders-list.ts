@@ -2,15 +2,17 @@
  * `/hackathon reminders` and `/hackathon reminders cancel`: what Slack holds scheduled, what a later pass
  * will schedule, and what a cancel removed. Times are shown in the event's zone, the one they were planned in.
  */
-import type { KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
 import type { NextEvent } from '../content/model.js';
 import { formatLocalDateTime, type PlannedReminder } from '../reminders/plan.js';
 import type { ScheduledReminder } from '../reminders/reconcile.js';
+import { readReminderKey } from '../reminders/sentences.js';
+import { eventTitle } from './event-dates.js';
 import { formatCount } from './format.js';
-import { MAX_FALLBACK_TEXT, MAX_SECTION_TEXT, splitMrkdwn, truncate } from './limits.js';
 import type { SlackMessage } from './message.js';
 import { escapeMrkdwn } from './mrkdwn.js';
+import { whenBefore } from './personal-reminders.js';
+import { textMessage } from './text-message.js';
 
 export interface RemindersListInput {
   event: NextEvent | undefined;
@@ -22,41 +24,29 @@ export interface RemindersListInput {
   checkHours: number;
 }
 
-const KEY = /^hackathon-reminder:(\d{4}-\d{2}-\d{2}):(\d{1,3})d$/;
-
-function whenBefore(daysBefore: number): string {
-  if (daysBefore === 0) return 'On the first day';
-  return `${formatCount(daysBefore, 'day')} before`;
+function describeKey(key: string, start: string | undefined): string {
+  const parsed = readReminderKey(key);
+  if (!parsed) return key;
+  const label = whenBefore(parsed.daysBefore);
+  return parsed.start === start ? label : `${label} ${parsed.start} _(not the current date)_`;
 }
 
-function describeKey(key: string, start: string | undefined): string {
-  const match = KEY.exec(key);
-  if (!match) return key;
-  const label = whenBefore(Number(match[2]));
-  return match[1] === start ? label : `${label} ${match[1]} _(not the current date)_`;
+/** "The reminder 7 days before", "The reminder on the first day". */
+export function reminderName(key: string): string {
+  const parsed = readReminderKey(key);
+  if (!parsed) return 'A reminder';
+  const label = whenBefore(parsed.daysBefore);
+  return `The reminder ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
 }
 
 function localTime(postAt: number, zone: string): string {
   return formatLocalDateTime(DateTime.fromSeconds(postAt, { zone }));
 }
 
-function sections(text: string): KnownBlock[] {
-  return splitMrkdwn(text, MAX_SECTION_TEXT).map(
-    (chunk): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: chunk } }),
-  );
-}
-
-function message(text: string, body: string, note?: string): SlackMessage {
-  const blocks = sections(body);
-  if (note)
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: truncate(note, MAX_SECTION_TEXT) }] });
-  return { text: truncate(text, MAX_FALLBACK_TEXT), blocks };
-}
-
 export function remindersListView(input: RemindersListInput): SlackMessage {
   const { event, channel, scheduled, later } = input;
   const zone = event?.timezone ?? 'UTC';
-  const title = event ? `*${escapeMrkdwn(event.title)}*` : 'the next hackathon';
+  const title = eventTitle(event);
   const lines: string[] = [];
   const sorted = [...scheduled].sort((a, b) => a.postAt - b.postAt);
   if (sorted.length > 0) {
@@ -84,34 +74,47 @@ export function remindersListView(input: RemindersListInput): SlackMessage {
       ? `Slack posts these even while the bot is down. I check every ${input.checkHours} h. \`/hackathon reminders cancel\` deletes the scheduled ones.`
       : `I check every ${input.checkHours} h.`;
   const text = `${formatCount(sorted.length, 'reminder')} scheduled in <#${channel}>, ${later.length} later.`;
-  return message(text, lines.join('\n'), note);
+  return textMessage(lines.join('\n'), { note, text });
 }
 
-export function remindersCancelledView(
-  deleted: number,
-  failed: number,
-  channel: string,
-  hasDate: boolean,
-): SlackMessage {
+export interface RemindersCancelled {
+  deleted: number;
+  failed: number;
+  /** Due within the minute: Slack posts them and no longer deletes them. */
+  tooLate: readonly ScheduledReminder[];
+  channel: string;
+  /** The event's zone, for the time a reminder that could not be stopped goes out. */
+  zone: string;
+  hasDate: boolean;
+}
+
+export function remindersCancelledView(input: RemindersCancelled): SlackMessage {
+  const { deleted, failed, tooLate, channel } = input;
   const done =
-    deleted === 0 && failed === 0
+    deleted === 0 && failed === 0 && tooLate.length === 0
       ? `There were no scheduled reminders to delete in <#${channel}>.`
       : `Deleted ${formatCount(deleted, 'scheduled reminder')} in <#${channel}>.`;
   const problem = failed > 0 ? ` ${formatCount(failed, 'reminder')} could not be deleted; try again.` : '';
+  const late = tooLate.map(
+    (item) =>
+      `\n• ${reminderName(item.key)} could no longer be stopped: it goes out at ${localTime(item.postAt, input.zone)}, and Slack cannot take back a message due within the minute.`,
+  );
   // Slack is the only store, so nothing remembers a cancel: the next check plans from the content again.
-  const note = hasDate
+  const note = input.hasDate
     ? 'The next check (or a restart) schedules them again from next-hackathon.md. To stop them for good, remove `start` there or set `reminders: []`.'
     : undefined;
-  return message(`${done}${problem}`, `${done}${problem}`, note);
+  const text = `${done}${problem}${late.join('')}`;
+  return textMessage(text, { ...(note ? { note } : {}) });
 }
 
 export function noReminderChannelView(): SlackMessage {
-  const text =
-    'Reminders have no channel: set `ANNOUNCE_CHANNEL`, or `channel:` in next-hackathon.md, and restart the bot.';
-  return message(text, text);
+  return textMessage(
+    'Reminders have no channel: set `ANNOUNCE_CHANNEL`, or `channel:` in next-hackathon.md, and restart the bot.',
+  );
 }
 
 export function remindersUnavailableView(channel: string, error: string): SlackMessage {
-  const text = `I could not read the scheduled reminders in <#${channel}>: Slack answered \`${escapeMrkdwn(error)}\`. Please try again in a moment.`;
-  return message(text, text);
+  return textMessage(
+    `I could not read the scheduled reminders in <#${channel}>: Slack answered \`${escapeMrkdwn(error)}\`. Please try again in a moment.`,
+  );
 }

@@ -53,8 +53,6 @@ export function withShareButton(message: SlackMessage, value: string): SlackMess
   };
 }
 
-/** A user id as Slack writes it in a mention; anything else is not turned into one. */
-
 /**
  * The copy posted in the channel: without the share and paging buttons or other private-only blocks,
  * with "Shared by @someone" at the end.

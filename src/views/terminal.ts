@@ -1,20 +1,49 @@
-import type { KnownBlock } from '@slack/types';
-import type { SlackMessage } from './message.js';
-
 /**
  * A readable rendering of a Block Kit message for a terminal (`preview --format text`): what a content
- * editor needs to check a recap, not a pixel copy of Slack.
+ * editor needs to check a recap, not a pixel copy of Slack. Slack's markup becomes plain text (links as
+ * "label (url)"); bold and italics become ANSI styles when `ansi` is on, and vanish otherwise.
  */
-function mrkdwnToText(text: string): string {
-  return text
-    .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2 ($1)')
-    .replace(/<(https?:[^>]+)>/g, '$1')
-    .replace(/<@([A-Z0-9]+)(\|[^>]*)?>/g, '@$1')
-    .replace(/<#([A-Z0-9]+)\|?([^>]*)>/g, (_, id: string, name: string) => `#${name || id}`)
-    .replace(/<!(\w+)(\^[^|>]*)?(\|[^>]*)?>/g, '@$1')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
+import type { KnownBlock } from '@slack/types';
+import { unescapeSlackText } from '../slack-text.js';
+import type { SlackMessage } from './message.js';
+
+export interface TerminalOptions {
+  /** Bold and italics as ANSI escapes: only for a terminal, never for a file or a pipe. */
+  ansi?: boolean;
+}
+
+const ANSI = { bold: ['\u001b[1m', '\u001b[22m'], italic: ['\u001b[3m', '\u001b[23m'] } as const;
+
+/** `*bold*`, `_italic_`, `~strike~` as Slack reads them: the marks hug the text and stand at word edges. */
+function markup(mark: string): RegExp {
+  const m = `\\${mark}`;
+  return new RegExp(`(^|[\\s(\\[{“"'>•·])${m}(?=\\S)([^${m}\\n]*?\\S)${m}(?=$|[\\s.,;:!?)\\]}”"'<·])`, 'gm');
+}
+const BOLD = markup('*');
+const ITALIC = markup('_');
+const STRIKE = markup('~');
+
+function style(kind: keyof typeof ANSI, ansi: boolean) {
+  return (_: string, before: string, text: string) =>
+    ansi ? `${before}${ANSI[kind][0]}${text}${ANSI[kind][1]}` : `${before}${text}`;
+}
+
+export function mrkdwnToText(text: string, options: TerminalOptions = {}): string {
+  const ansi = options.ansi ?? false;
+  return unescapeSlackText(
+    text
+      .replace(/<((?:https?|mailto):[^|>]+)\|([^>]+)>/g, '$2 ($1)')
+      .replace(/<((?:https?|mailto):[^>]+)>/g, '$1')
+      .replace(/<@([A-Z0-9_]+)(?:\|([^>]*))?>/g, (_, id: string, name?: string) => `@${name || id}`)
+      .replace(/<#([A-Z0-9_]+)(?:\|([^>]*))?>/g, (_, id: string, name?: string) => `#${name || id}`)
+      .replace(
+        /<!(\w+)(?:\^[^|>]*)?(?:\|([^>]*))?>/g,
+        (_, what: string, label?: string) => label || `@${what}`,
+      )
+      .replace(BOLD, style('bold', ansi))
+      .replace(ITALIC, style('italic', ansi))
+      .replace(STRIKE, '$1$2'),
+  );
 }
 
 function indent(text: string, prefix = '  '): string {
@@ -33,10 +62,13 @@ function elementText(element: { type: string; text?: { text: string }; url?: str
   return `[${element.type}]`;
 }
 
-function blockText(block: KnownBlock): string {
+function blockText(block: KnownBlock, options: TerminalOptions): string {
+  const mrkdwnToText = (text: string) => toText(text, options);
   switch (block.type) {
     case 'header':
-      return `\n== ${block.text.text} ==`;
+      return options.ansi
+        ? `\n${ANSI.bold[0]}${block.text.text}${ANSI.bold[1]}`
+        : `\n== ${block.text.text} ==`;
     case 'divider':
       return '  ------------------------------------------------------------';
     case 'section': {
@@ -61,6 +93,14 @@ function blockText(block: KnownBlock): string {
   }
 }
 
-export function messageToText(message: SlackMessage): string {
-  return [...message.blocks.map(blockText), '', `(fallback text: ${message.text})`].join('\n').trim();
+const toText = mrkdwnToText;
+
+export function messageToText(message: SlackMessage, options: TerminalOptions = {}): string {
+  return [
+    ...message.blocks.map((block) => blockText(block, options)),
+    '',
+    `(fallback text: ${toText(message.text, options)})`,
+  ]
+    .join('\n')
+    .trim();
 }

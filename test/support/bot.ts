@@ -1,24 +1,18 @@
-import type { LogLevel } from '@slack/logger';
 import type { Clock } from '../../src/context.js';
 import { sendSlashCommand } from '../../src/standin/requests.js';
 import { type SlackStandin, startSlackStandin } from '../../src/standin/server.js';
-import { type RunningBot, startBot } from '../../src/start.js';
+import { type RunningBot, type StartOptions, startBot } from '../../src/start.js';
 import type { SlackMessage } from '../../src/views/message.js';
+import { LogLines } from './log-lines.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 export const BOT_TOKEN = 'xoxb-test-0000-secret-token';
 
-export interface TestBot {
-  standin: SlackStandin;
-  bot: RunningBot;
-  /** `http://127.0.0.1:PORT/slack/events` */
-  requestUrl: string;
-  logs: Array<{ level: LogLevel; line: string }>;
-  close(): Promise<void>;
-}
-
 /** WebClient retries shortened, so a rate-limit test waits milliseconds rather than a minute. */
 export const FAST_RETRIES = { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 50 };
+
+/** The wait before a rate-limited response URL post is retried: a second in production, none worth waiting for here. */
+export const FAST_RATE_LIMIT_WAIT_MS = 10;
 
 /** The environment of the bot in HTTP mode on an ephemeral port, its Web API pointed at `standin`. */
 export function botEnv(
@@ -36,20 +30,37 @@ export function botEnv(
   };
 }
 
+export interface LaunchOptions {
+  /** More settings on top of `botEnv`'s (CONTENT_DIR, ANNOUNCE_CHANNEL, LOG_LEVEL…). */
+  env?: Record<string, string>;
+  clock?: Clock;
+  /** The reminder and announcement jobs; off unless a test is about them. */
+  backgroundJobs?: boolean;
+  requestTimeoutMs?: StartOptions['requestTimeoutMs'];
+}
+
+export interface TestBot {
+  standin: SlackStandin;
+  bot: RunningBot;
+  /** `http://127.0.0.1:PORT/slack/events` */
+  requestUrl: string;
+  logs: LogLines;
+  /** Stops the bot, and the stand-in too when it was started for this bot. */
+  close(): Promise<void>;
+}
+
 /**
- * The real bot in HTTP mode on an ephemeral port, its WebClient pointed at a fresh Slack stand-in.
- * WebClient retries are shortened so a rate-limit test waits a second, not a minute.
+ * The real bot in HTTP mode on an ephemeral port, its WebClient pointed at `standin`, with WebClient retries
+ * and the response URL's rate-limit wait shortened so a fault test waits milliseconds, not a minute.
  */
-export async function startTestBot(
-  env: Record<string, string> = {},
-  options: { clock?: Clock; backgroundJobs?: boolean } = {},
-): Promise<TestBot> {
-  const standin = await startSlackStandin(options.clock ? { clock: options.clock } : {});
-  const logs: TestBot['logs'] = [];
-  const bot = await startBot(botEnv(standin, { LOG_LEVEL: 'debug', ...env }), {
+export async function launchBot(standin: SlackStandin, options: LaunchOptions = {}): Promise<TestBot> {
+  const logs = new LogLines();
+  const bot = await startBot(botEnv(standin, options.env), {
     clock: options.clock,
-    logSink: (level, line) => logs.push({ level, line }),
+    logSink: logs.push,
     retryConfig: FAST_RETRIES,
+    rateLimitWaitMs: FAST_RATE_LIMIT_WAIT_MS,
+    requestTimeoutMs: options.requestTimeoutMs,
     backgroundJobs: options.backgroundJobs ?? false,
   });
   return {
@@ -57,8 +68,21 @@ export async function startTestBot(
     bot,
     requestUrl: `http://127.0.0.1:${bot.port}/slack/events`,
     logs,
+    close: () => bot.stop(),
+  };
+}
+
+/** `launchBot` with a fresh Slack stand-in of its own (on the same clock), logging at debug level. */
+export async function startTestBot(
+  env: Record<string, string> = {},
+  options: LaunchOptions = {},
+): Promise<TestBot> {
+  const standin = await startSlackStandin(options.clock ? { clock: options.clock } : {});
+  const t = await launchBot(standin, { ...options, env: { LOG_LEVEL: 'debug', ...env } });
+  return {
+    ...t,
     async close() {
-      await bot.stop();
+      await t.bot.stop();
       await standin.close();
     },
   };

@@ -17,13 +17,15 @@ export function shareInChannel(context: BotContext): ActionHandler {
     const intent = parseIntent(buttonValue(args));
     if (!isReadIntent(intent)) return;
     const reply = answer(intent, { library: context.library(), now: context.clock() });
+    // A button from an older message may name an answer that is not for sharing (help, a choice of topics).
+    if (reply.private) return;
     const shared = asShared(reply.message, body.user.id);
     try {
-      await respondRetryingRateLimit(respond, {
-        response_type: 'in_channel',
-        replace_original: false,
-        ...shared,
-      });
+      await respondRetryingRateLimit(
+        respond,
+        { response_type: 'in_channel', replace_original: false, ...shared },
+        context.rateLimitWaitMs,
+      );
     } catch (error) {
       context.logger.warn(`Share in channel failed: ${(error as Error).message}`);
       return;

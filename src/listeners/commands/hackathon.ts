@@ -3,6 +3,7 @@ import { commandReply } from '../../answer.js';
 import type { BotContext } from '../../context.js';
 import { isReadIntent, parseIntent } from '../../intent.js';
 import { runTask } from '../../services/tasks.js';
+import { decodeSlackText } from '../../slack-text.js';
 import { responder } from '../respond.js';
 
 /**
@@ -11,7 +12,8 @@ import { responder } from '../respond.js';
  */
 export function hackathonCommand(context: BotContext) {
   return async ({ command, ack, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
-    const intent = parseIntent(command.text ?? '');
+    const typed = decodeSlackText(command.text ?? '');
+    const intent = parseIntent(typed.text, typed);
     if (isReadIntent(intent)) {
       await ack(commandReply(intent, { library: context.library(), now: context.clock() }));
       return;

@@ -4,6 +4,7 @@ import { answer } from '../../answer.js';
 import type { BotContext } from '../../context.js';
 import { isReadIntent, parseIntent } from '../../intent.js';
 import { runTask } from '../../services/tasks.js';
+import { decodeSlackText } from '../../slack-text.js';
 
 /** Marks the bot's answer to a mention, so a retried event can see it was already answered. */
 const ANSWER_EVENT_TYPE = 'hackathon_bot_answer';
@@ -63,17 +64,26 @@ export function appMention(context: BotContext) {
       }
     }
     remember(eventId);
-    const text = (event.text ?? '').replace(new RegExp(`<@${context.botUserId}(\\|[^>]*)?>`, 'g'), ' ');
-    const intent = parseIntent(text);
+    const typed = decodeSlackText(event.text ?? '', { dropUser: context.botUserId });
+    const intent = parseIntent(typed.text, typed);
     const user = event.user ?? '';
     if (!isReadIntent(intent)) {
+      // Slack shows an ephemeral message in a thread only once the thread is active: a private answer to a
+      // top-level mention goes to the channel, where the person sees it; one in a thread stays there.
+      const inThread = event.thread_ts ? { thread_ts: event.thread_ts } : {};
       await runTask(intent, {
         context,
         client,
         userId: user,
         channelId: event.channel,
         reply: async (message) => {
-          await client.chat.postEphemeral({ channel: event.channel, user, thread_ts: threadTs, ...message });
+          try {
+            await client.chat.postEphemeral({ channel: event.channel, user, ...inThread, ...message });
+          } catch (error) {
+            context.logger.warn(
+              `Could not answer ${user} privately in ${event.channel}: ${(error as Error).message}`,
+            );
+          }
         },
       });
       return;

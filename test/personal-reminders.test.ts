@@ -6,30 +6,23 @@ import type { NextEvent } from '../src/content/model.js';
 import type { BotContext } from '../src/context.js';
 import { Library } from '../src/library.js';
 import { createLogger } from '../src/logger.js';
-import { type FollowRequest, parseFollowMarker, planPersonalReminders } from '../src/reminders/personal.js';
-import { isReminderText, parseReminderMarker } from '../src/reminders/plan.js';
+import { type PersonalRequest, planPersonalReminders } from '../src/reminders/personal.js';
 import { postAtSeconds } from '../src/reminders/reconcile.js';
-import { FOLLOWER_CONCURRENCY, followerPass } from '../src/services/follow.js';
+import { isReminderText, parseReminderKey, parseRequestSentence } from '../src/reminders/sentences.js';
+import { PERSONAL_REMINDERS_CONCURRENCY, personalRemindersPass } from '../src/services/personal-reminders.js';
 import { type SlackStandin, startSlackStandin } from '../src/standin/server.js';
-import { type RunningBot, startBot } from '../src/start.js';
-import { personalReminderMessage } from '../src/views/follow.js';
-import { BOT_TOKEN, botEnv, commandAnswer, FAST_RETRIES } from './support/bot.js';
+import { personalReminderMessage } from '../src/views/personal-reminders.js';
+import { BOT_TOKEN, commandAnswer, FAST_RETRIES, launchBot, type TestBot } from './support/bot.js';
 import { eventContent, removeEventContent } from './support/content.js';
-import { LogLines } from './support/log-lines.js';
 
 afterAll(removeEventContent);
 
 let now = new Date('2026-11-27T10:00:00Z');
 const clock = () => now;
 
-interface FollowBot {
-  standin: SlackStandin;
-  bot: RunningBot;
-  logs: LogLines;
-  requestUrl: string;
-}
+type ReminderBot = TestBot;
 
-const running: FollowBot[] = [];
+const running: ReminderBot[] = [];
 const standins: SlackStandin[] = [];
 
 async function newStandin(): Promise<SlackStandin> {
@@ -43,15 +36,8 @@ async function launch(
   content: string,
   backgroundJobs = false,
   env: Record<string, string> = {},
-): Promise<FollowBot> {
-  const logs = new LogLines();
-  const bot = await startBot(botEnv(standin, { CONTENT_DIR: content, ...env }), {
-    clock,
-    logSink: logs.push,
-    retryConfig: FAST_RETRIES,
-    backgroundJobs,
-  });
-  const t = { standin, bot, logs, requestUrl: `http://127.0.0.1:${bot.port}/slack/events` };
+): Promise<ReminderBot> {
+  const t = await launchBot(standin, { env: { CONTENT_DIR: content, ...env }, clock, backgroundJobs });
   running.push(t);
   return t;
 }
@@ -61,7 +47,7 @@ afterEach(async () => {
   for (const s of standins.splice(0)) await s.close();
 });
 
-async function command(t: FollowBot, text: string, user: string): Promise<string> {
+async function command(t: ReminderBot, text: string, user: string): Promise<string> {
   return JSON.stringify(await commandAnswer(t, text, user));
 }
 
@@ -77,11 +63,11 @@ function localTimes(standin: SlackStandin, channel: string, zone: string): strin
 }
 
 function keysIn(standin: SlackStandin, channel: string): (string | undefined)[] {
-  return standin.workspace.scheduled(channel).map((s) => parseReminderMarker(s.text));
+  return standin.workspace.scheduled(channel).map((s) => parseReminderKey(s.text));
 }
 
 /** A pass of the running bot against other content (what a restart with an edited file would see). */
-async function passWith(t: FollowBot, content: string, client: WebClient = t.bot.app.client) {
+async function passWith(t: ReminderBot, content: string, client: WebClient = t.bot.app.client) {
   const library = new Library(await loadContent(content));
   const context: BotContext = {
     settings: t.bot.settings,
@@ -90,7 +76,7 @@ async function passWith(t: FollowBot, content: string, client: WebClient = t.bot
     logger: t.bot.logger,
     botUserId: 'UBOT',
   };
-  return followerPass(context, client);
+  return personalRemindersPass(context, client);
 }
 
 describe('/hackathon remind me', () => {
@@ -123,7 +109,7 @@ describe('/hackathon remind me', () => {
     expect(berlin).toContain('7 days before: Mon 30 Nov 2026, 09:00 CET');
     expect(newYork).toContain('7 days before: Mon 30 Nov 2026, 09:00 EST');
     expect(newYork).toContain('On the first day: Mon 7 Dec 2026, 09:00 EST');
-    expect(newYork).toContain('America/New_York');
+    expect(newYork).toContain('(New York time)');
     // The 28-day reminder lies in the past: neither scheduled nor promised.
     expect(newYork).not.toContain('28 days');
 
@@ -170,13 +156,13 @@ describe('/hackathon remind me', () => {
     expect(reply).toContain('1 day before: Sun 6 Dec 2026, 09:00 CET');
     expect(reply).not.toContain('On the first day');
     for (const s of t.standin.workspace.scheduled(dm)) {
-      expect(parseFollowMarker(s.text)).toEqual({ zone: 'Europe/Berlin', days: [7, 1] });
+      expect(parseRequestSentence(s.text)).toEqual({ zone: 'Europe/Berlin', days: [7, 1] });
     }
 
     // Back to the default: the two kept reminders carry the old request, so all three are written anew.
     await command(t, 'remind me', 'U_ADMIN');
     expect(keysIn(t.standin, dm)).toHaveLength(3);
-    expect(t.standin.workspace.scheduled(dm).map((s) => parseFollowMarker(s.text))).toEqual([
+    expect(t.standin.workspace.scheduled(dm).map((s) => parseRequestSentence(s.text))).toEqual([
       { zone: 'Europe/Berlin' },
       { zone: 'Europe/Berlin' },
       { zone: 'Europe/Berlin' },
@@ -190,17 +176,17 @@ describe('/hackathon remind me', () => {
     expect(reply).toContain('There is no date for *Hack The Garden* yet (early December)');
     expect(reply).toContain('I have noted your request');
     const dm = dmOf(t.standin, 'U_MEMBER');
-    const [keeper, ...rest] = t.standin.workspace.scheduled(dm);
+    const [note, ...rest] = t.standin.workspace.scheduled(dm);
     expect(rest).toEqual([]);
-    expect(keeper && isReminderText(keeper.text)).toBe(false);
-    expect(parseFollowMarker(keeper?.text ?? '')).toEqual({ zone: 'America/New_York' });
+    expect(note && isReminderText(note.text)).toBe(false);
+    expect(parseRequestSentence(note?.text ?? '')).toEqual({ zone: 'America/New_York' });
     expect(await command(t, 'remind me', 'U_MEMBER')).toContain('I have noted your request');
     expect(t.standin.callsTo('chat.scheduleMessage')).toHaveLength(1);
 
     // The date is announced: the next pass turns the kept request into reminders.
     now = new Date('2026-11-20T10:00:00Z');
     expect(await passWith(t, eventContent('2026-12-07'))).toMatchObject({
-      followers: 1,
+      people: 1,
       scheduled: 3,
       deleted: 1,
     });
@@ -217,7 +203,7 @@ describe('/hackathon remind me', () => {
     const t = await launch(await newStandin(), eventContent('2026-12-07'));
     const reply = await command(t, 'remind me', 'U_ADMIN');
     const dm = dmOf(t.standin, 'U_ADMIN');
-    // 159 days ahead: every reminder lies beyond the window, so a keeper holds the request.
+    // 159 days ahead: every reminder lies beyond the window, so a request note holds it.
     expect(reply).toContain("*Later*, once inside Slack's 120-day scheduling window");
     expect(reply).toContain('28 days before: Mon 9 Nov 2026, 09:00 CET');
     expect(keysIn(t.standin, dm)).toEqual([undefined]);
@@ -242,7 +228,7 @@ describe('/hackathon remind me', () => {
     running.splice(0);
 
     const second = await launch(standin, eventContent('2026-12-14'), true);
-    await second.logs.waitFor(/Follow: 2 follower\(s\)/);
+    await second.logs.waitFor(/Personal reminders: 2 people/);
     expect(localTimes(standin, dmOf(standin, 'U_ADMIN'), 'Europe/Berlin')).toEqual([
       '2026-12-07 09:00',
       '2026-12-13 09:00',
@@ -255,7 +241,7 @@ describe('/hackathon remind me', () => {
   });
 });
 
-describe('the follower pass', () => {
+describe('the personal reminders pass', () => {
   const OLD = '2026-12-07';
   const NEW = '2026-12-14';
 
@@ -265,18 +251,18 @@ describe('the follower pass', () => {
     return content.next;
   }
 
-  /** Followers written straight into the workspace, as a long-running bot would have left them. */
-  function seedFollowers(
+  /** People with personal reminders, written straight into the workspace, as a long-running bot would have left them. */
+  function seedPeople(
     standin: SlackStandin,
     event: NextEvent,
     count: number,
     from: number,
-    request: (i: number) => FollowRequest,
+    request: (i: number) => PersonalRequest,
   ): void {
     for (let i = from; i < from + count; i += 1) {
       const id = `UF${String(i).padStart(5, '0')}`;
       const wish = request(i);
-      standin.workspace.addUser({ id, name: `follower${i}`, tz: wish.zone });
+      standin.workspace.addUser({ id, name: `person${i}`, tz: wish.zone });
       const dm = standin.workspace.imWith(id).id;
       for (const reminder of planPersonalReminders(event, wish, now).due) {
         const text = personalReminderMessage(event, wish, reminder).text;
@@ -287,19 +273,21 @@ describe('the follower pass', () => {
 
   const zones = ['Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'America/Los_Angeles'];
 
-  it('reconciles 1,000 followers with one paged listing, touching only the ones that moved', async () => {
+  it('reconciles 1,000 people’s reminders with one paged listing, touching only the ones that moved', {
+    timeout: 60_000,
+  }, async () => {
     now = new Date('2026-11-27T10:00:00Z');
     const standin = await newStandin();
     const oldDir = eventContent(OLD);
     const newDir = eventContent(NEW);
     const t = await launch(standin, newDir);
-    // 700 followers already match the new date (another instance got there first), 300 still hold the
+    // 700 people already match the new date (another instance got there first), 300 still hold the
     // old one: a 1-day reminder each, half of them with a 7-day one too.
-    seedFollowers(standin, await eventFor(newDir), 700, 0, (i) => ({
+    seedPeople(standin, await eventFor(newDir), 700, 0, (i) => ({
       zone: zones[i % 4] ?? 'UTC',
       days: [1],
     }));
-    seedFollowers(standin, await eventFor(oldDir), 300, 700, (i) =>
+    seedPeople(standin, await eventFor(oldDir), 300, 700, (i) =>
       i % 2 ? { zone: zones[i % 4] ?? 'UTC', days: [7, 1] } : { zone: zones[i % 4] ?? 'UTC', days: [1] },
     );
     const total = standin.workspace.scheduled().length;
@@ -333,13 +321,13 @@ describe('the follower pass', () => {
     const lists = standin.callsTo('chat.scheduledMessages.list');
     const pages = Math.ceil(total / 100);
     expect(summary).toMatchObject({
-      followers: 1000,
+      people: 1000,
       kept: 700,
       scheduled: moved,
       deleted: moved,
       failed: 0,
     });
-    // One listing before and one duplicate check after, each a page per 100: never one per follower.
+    // One listing before and one duplicate check after, each a page per 100: never one per person.
     expect(lists).toHaveLength(2 * pages);
     expect(lists.every((c) => c.args.channel === undefined)).toBe(true);
     expect(standin.callsTo('chat.deleteScheduledMessage')).toHaveLength(moved);
@@ -347,43 +335,43 @@ describe('the follower pass', () => {
     expect(standin.callsTo('chat.scheduleMessage')).toHaveLength(moved + 2);
     expect(standin.callsTo('users.info')).toHaveLength(0);
     expect(standin.callsTo('conversations.open')).toHaveLength(0);
-    expect(most).toBeLessThanOrEqual(FOLLOWER_CONCURRENCY);
+    expect(most).toBeLessThanOrEqual(PERSONAL_REMINDERS_CONCURRENCY);
     const newKeys = new Set(
-      standin.workspace.scheduled().map((s) => parseReminderMarker(s.text)?.split(':')[1]),
+      standin.workspace.scheduled().map((s) => parseReminderKey(s.text)?.split(':')[1]),
     );
     expect([...newKeys]).toEqual([NEW]);
     console.info(
-      `1,000 followers (${total} reminders, ${moved} moved): ${lists.length} list calls, ${moved} deletes, ${moved + 2} schedule calls, ${Math.round(ms)} ms`,
+      `1,000 people (${total} reminders, ${moved} moved): ${lists.length} list calls, ${moved} deletes, ${moved + 2} schedule calls, ${Math.round(ms)} ms`,
     );
 
     // Nothing differs any more: the next pass is the listing alone.
     const before = standin.calls.length;
-    expect(await passWith(t, newDir)).toMatchObject({ followers: 1000, scheduled: 0, deleted: 0 });
+    expect(await passWith(t, newDir)).toMatchObject({ people: 1000, scheduled: 0, deleted: 0 });
     expect(standin.calls.slice(before).map((c) => c.method)).toEqual(
       Array.from({ length: pages }, () => 'chat.scheduledMessages.list'),
     );
   });
 
-  it('retries a failed schedule on the next pass, and never forgets the follower meanwhile', async () => {
+  it('retries a failed schedule on the next pass, and never forgets the person meanwhile', async () => {
     now = new Date('2026-11-27T10:00:00Z');
     const standin = await newStandin();
     const newDir = eventContent(NEW);
     const t = await launch(standin, newDir);
-    seedFollowers(standin, await eventFor(eventContent(OLD)), 2, 0, () => ({
+    seedPeople(standin, await eventFor(eventContent(OLD)), 2, 0, () => ({
       zone: 'Europe/Berlin',
       days: [1],
     }));
     standin.fail('chat.scheduleMessage', { kind: 'error', error: 'internal_error' });
 
     expect(await passWith(t, newDir)).toMatchObject({ scheduled: 1, deleted: 1, failed: 1, deferred: 1 });
-    // The follower whose new reminder failed still has the old one: Slack still knows they follow.
-    expect(standin.workspace.scheduled().map((s) => parseReminderMarker(s.text))).toEqual([
+    // The person whose new reminder failed still has the old one: Slack still knows they asked.
+    expect(standin.workspace.scheduled().map((s) => parseReminderKey(s.text))).toEqual([
       'hackathon-reminder:2026-12-07:1d',
       'hackathon-reminder:2026-12-14:1d',
     ]);
 
     expect(await passWith(t, newDir)).toMatchObject({ kept: 1, scheduled: 1, deleted: 1, failed: 0 });
-    expect(standin.workspace.scheduled().map((s) => parseReminderMarker(s.text))).toEqual([
+    expect(standin.workspace.scheduled().map((s) => parseReminderKey(s.text))).toEqual([
       'hackathon-reminder:2026-12-14:1d',
       'hackathon-reminder:2026-12-14:1d',
     ]);
