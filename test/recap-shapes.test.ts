@@ -590,6 +590,129 @@ We had a great week. The next hackathon takes place in December 2025.
   });
 });
 
+describe('blog posts of other authors', () => {
+  it('reads "at the beginning of December" with the year it was published, and a venue visited', () => {
+    const recap = recapFrom(
+      `---
+title: Hack the Garden vol. 6 🔨
+date: 2024-12-10T17:00:00+02:00
+authors: [valentin]
+---
+
+At the beginning of December we came together and started the 6th Hack the Garden event.
+
+<!-- truncate -->
+
+For the third time in a row, we visited the [Schlosshof](https://schlosshof-info.de) in Schelklingen, Germany, because the location fits so well.
+
+## Topics
+
+We collected all the ideas in advance.
+
+### IPv6 Support
+
+A Gardener hackathon is no hackathon if IPv6 support is not a topic.
+
+### Version Classification Lifecycle in Cloud Profiles
+
+With [GEP-32](https://github.com/gardener/gardener/pull/10982) it is now possible to plan the lifecycle.
+
+## Conclusion
+
+We are already looking forward to the next **Hack the Garden**!
+`,
+      'hack-the-garden-vol-6.md',
+    );
+    expect(recap.facts).toEqual({
+      month: '2024-12',
+      monthSource: 'body',
+      place: 'Schlosshof, Schelklingen, Germany',
+      placeUrl: 'https://schlosshof-info.de/',
+      ordinal: 6,
+      line: 7,
+    });
+    expect(recap.event.date).toBe('2024-12-10');
+    expect(recap.topics.map((t) => [sectionOf(recap, t), t.title])).toEqual([
+      ['Topics', 'IPv6 Support'],
+      ['Topics', 'Version Classification Lifecycle in Cloud Profiles'],
+    ]);
+    expect(recap.nextHackathon?.text).toBe('We are already looking forward to the next Hack the Garden!');
+  });
+
+  it('takes the month from a link to the hackathon’s archive page when no sentence names it', () => {
+    const winter = recapFrom(
+      `---
+title: Gardener Hackathon Winter 2025 Highlights
+date: 2025-12-08T09:00:00+01:00
+---
+
+This winter's Hack the Garden was our biggest gathering yet. For the complete list of tracks, check out the official [Gardener Hackathon recap](https://gardener.cloud/community/hackathons/2025-11/).
+
+## Track Overview
+
+With so many people on-site we divided into multiple tracks.
+
+### Autonomous Control Plane and gardenadm
+
+The Gardener team pushed the tool to roughly 95% completion.
+
+## Call to Action
+
+Join the Gardener Slack and bring your ideas next time.
+`,
+      'winter-2025.md',
+    );
+    expect(winter.facts).toMatchObject({ month: '2025-11', monthSource: 'archive link' });
+    expect(winter.topics.map((t) => t.title)).toEqual(['Autonomous Control Plane and gardenadm']);
+    const again = recapFrom(
+      `---
+title: Hack the Garden again🔨
+date: 2024-05-17T17:00:00+02:00
+---
+
+As last time, the event took place at [Schlosshof](https://schlosshof-info.de) nearby Schelklingen.
+
+## Preparation
+
+A detailed summary of all topics is in the [Gardener Community Hackathon Repo](https://github.com/gardener-community/hackathon/tree/main/2024-05_Schelklingen).
+
+## Topics
+
+### VPN2
+
+- Rewrite of the whole setup logic in go [PR84](https://github.com/gardener/vpn2/pull/84)
+`,
+      'again.md',
+    );
+    expect(again.facts).toMatchObject({
+      month: '2024-05',
+      monthSource: 'archive link',
+      place: 'Schlosshof, Schelklingen',
+    });
+    expect(again.topics.map((t) => t.title)).toEqual(['VPN2']);
+  });
+});
+
+describe('where the month comes from, in order of trust', () => {
+  const body = '## 🌱 Only Topic\n\n**Problem Statement:** none.\n';
+
+  it('takes the date bullet over the body, the body over the front matter, that over the file name', () => {
+    const bullet = recapFrom(
+      `---\ntitle: June 2025\nweight: -202506\n---\n# Hack The Garden Wrap Up\n\n- **Date:** 2.–6.6.2025\n- **Location:** Schelklingen\n\nWe met in May 2025.\n\n${body}`,
+      '2025-07-x.md',
+    );
+    expect(bullet.facts).toMatchObject({ month: '2025-06', monthSource: 'date bullet', start: '2025-06-02' });
+    const prose = recapFrom(`---\ntitle: June 2025\n---\nWe met in May 2025.\n\n${body}`, '2025-07-x.md');
+    expect(prose.facts).toMatchObject({ month: '2025-05', monthSource: 'body' });
+    const title = recapFrom(`---\ntitle: June 2025\nweight: -202412\n---\n${body}`, '2025-07-x.md');
+    expect(title.facts).toMatchObject({ month: '2025-06', monthSource: 'front matter' });
+    const weight = recapFrom(`---\ntitle: A page\nweight: -202412\n---\n${body}`, '2025-07-x.md');
+    expect(weight.facts).toMatchObject({ month: '2024-12', monthSource: 'front matter' });
+    const name = recapFrom(`---\ntitle: A page\nweight: 5\n---\n${body}`, '2025-07-x.md');
+    expect(name.facts).toMatchObject({ month: '2025-07', monthSource: 'file name' });
+  });
+});
+
 describe('a recap that says nothing of when', () => {
   it('loads, warns with file and line, and leaves the month to the publication date', () => {
     const result = load(

@@ -1,10 +1,10 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../src/content/load.js';
 import type { Recap } from '../src/content/model.js';
+import { sharedDir } from './support/shared.js';
 
 /** The community's wrap-up pages (one per hackathon since 2021), beside the project. */
-const WRAP_UPS = fileURLToPath(new URL('../../shared/wrap-ups/', import.meta.url));
+const WRAP_UPS = sharedDir('wrap-ups');
 
 describe('the wrap-up pages', async () => {
   const content = await loadContent(WRAP_UPS);
@@ -142,11 +142,23 @@ describe('the wrap-up pages', async () => {
     }
   });
 
-  it('dates each page by the hackathon, never by the epoch, and titles it by its H1', () => {
-    expect(content.recaps.map((r) => [r.event.date, r.event.title])).toEqual([
-      ['2025-12-12', 'Hack The Garden Walldorf Edition 12/2025 Wrap Up'],
-      ['2024-12-06', 'Hack The Garden 12/2024 Wrap Up'],
-      ['2023-05-26', 'Hack The Garden 05/2023 Wrap Up'],
+  it('dates each page by the hackathon, never by the epoch, titles it by its H1 and links where it is published', () => {
+    expect(content.recaps.map((r) => [r.event.date, r.event.title, r.event.recapUrl])).toEqual([
+      [
+        '2025-12-12',
+        'Hack The Garden Walldorf Edition 12/2025 Wrap Up',
+        'https://gardener.cloud/community/hackathons/2025-12/',
+      ],
+      [
+        '2024-12-06',
+        'Hack The Garden 12/2024 Wrap Up',
+        'https://gardener.cloud/community/hackathons/2024-12/',
+      ],
+      [
+        '2023-05-26',
+        'Hack The Garden 05/2023 Wrap Up',
+        'https://gardener.cloud/community/hackathons/2023-05/',
+      ],
     ]);
   });
 
@@ -163,8 +175,8 @@ describe('the wrap-up pages', async () => {
 });
 
 describe('all recaps together: the seed, the blog posts and the wrap-up pages', async () => {
-  const folders = ['../../shared/content/', '../../shared/recaps/', '../../shared/wrap-ups/'];
-  const sets = await Promise.all(folders.map((f) => loadContent(fileURLToPath(new URL(f, import.meta.url)))));
+  const folders = ['content', 'recaps', 'wrap-ups'];
+  const sets = await Promise.all(folders.map((f) => loadContent(sharedDir(f))));
   const recaps = sets.flatMap((s) => s.recaps);
   const byId = (id: string): Recap => {
     const recap = recaps.find((r) => r.id === id);
@@ -200,10 +212,10 @@ describe('all recaps together: the seed, the blog posts and the wrap-up pages', 
       placeUrl: 'https://www.schlosshof-info.de/',
       ordinal: 6,
     });
-    // The 5th post never names its month: the file name does.
+    // The 5th post never names its month: its link to the hackathon's archive ("2024-05_Schelklingen") does.
     expect(byId('2024-05-5th-hackathon-blog').facts).toMatchObject({
       month: '2024-05',
-      monthSource: 'file name',
+      monthSource: 'archive link',
       place: 'Schlosshof Freizeitheim, Schelklingen, Germany',
       ordinal: 5,
     });

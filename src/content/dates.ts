@@ -137,6 +137,14 @@ const READERS: ReadonlyArray<[RegExp, Reader]> = [
       return year && sm && em ? range([year, sm, n(m[2])], [year, em, n(m[4])]) : undefined;
     },
   ],
+  // "in December", "at the beginning of December": the month alone, only with a year from elsewhere.
+  [
+    /\b(?:in|of|during|this|early|mid|late)\s+(?:the\s+)?(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s*,?\s*\d)/,
+    (m, year) => {
+      const month = monthOf(m[1]);
+      return year && month ? onlyMonth(year, month) : undefined;
+    },
+  ],
   // June 2025, June of 2025, 2025-06, 05/2023, 2024/05
   [
     new RegExp(`\\b${MONTH}\\s+(?:of\\s+)?${YEAR}\\b`, 'i'),

@@ -52,7 +52,7 @@ const OTHER_HACKATHON = /\b(?:next|upcoming|previous|last|earlier|prior|former|c
 const WORD = "\\p{Lu}[\\p{L}\\p{N}'’&.-]*";
 const NAME = `${WORD}(?:,?\\s+(?:${WORD}|(?:am|an|im|bei|de|del|la|von)\\s+${WORD}))*`;
 const VENUE = new RegExp(
-  `\\b(?:held|hosted|took place|takes place|taking place|gathered|met|came together|convened|happened|located|stayed)\\b[^.;!?]*?\\bat\\s+(?:the\\s+)?(${NAME})(?:\\s+in\\s+(${NAME}))?`,
+  `(?:\\b(?:held|hosted|took place|takes place|taking place|gathered|met|came together|convened|happened|located|stayed)\\b[^.;!?]*?\\bat|\\b(?:visited|returned to|went to))\\s+(?:the\\s+)?(${NAME})(?:\\s+(?:in|near|nearby|close to)\\s+(${NAME}))?`,
   'u',
 );
 const TOWN = new RegExp(`\\b(?:hackathon|event|edition|week|garden)\\s+in\\s+(${NAME})`, 'iu');
@@ -162,6 +162,32 @@ export function proseFacts(
     }
   }
   return facts;
+}
+
+/** The hackathon's own archive page: `/community/hackathons/2025-11`, `gardener-community/hackathon/…/2024-05_Schelklingen`. */
+const ARCHIVE_PAGE = /\/community\/hackathons\/((?:19|20)\d{2})-(0[1-9]|1[0-2])(?![\d])/;
+const ARCHIVE_FOLDER =
+  /github\.com\/gardener-community\/hackathon\/(?:tree|blob)\/[^/]+\/((?:19|20)\d{2})-(0[1-9]|1[0-2])(?:_([^/#?]+))?/;
+
+/**
+ * Facts from a link to the hackathon's archive page (the recap's "full summary of all topics"), in a
+ * sentence that is not about another hackathon: its month, and its town from the folder name.
+ */
+export function archiveFacts(blocks: readonly ProseBlock[]): StatedFacts {
+  for (const block of blocks) {
+    for (const sentence of sentences(block.text)) {
+      if (OTHER_HACKATHON.test(sentence)) continue;
+      for (const link of block.links) {
+        if (!link.label || !sentence.includes(link.label)) continue;
+        const folder = ARCHIVE_FOLDER.exec(link.url);
+        const page = folder ?? ARCHIVE_PAGE.exec(link.url);
+        if (!page) continue;
+        const town = folder?.[3] ? decodeURIComponent(folder[3]).replace(/[_-]+/g, ' ') : undefined;
+        return { month: `${page[1]}-${page[2]}`, place: town, line: block.line };
+      }
+    }
+  }
+  return {};
 }
 
 function asText(value: unknown): string | undefined {

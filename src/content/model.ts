@@ -40,7 +40,10 @@ export interface Author {
 export interface RecapEvent {
   /** Title as published, repaired. */
   title: string;
-  /** Publication date, `YYYY-MM-DD`. */
+  /**
+   * Publication date, `YYYY-MM-DD`. A wrap-up page, which has none, gives the hackathon's last day; a
+   * recap that states no date at all has '' (the loader warns), never the epoch.
+   */
   date: string;
   subtitle?: string;
   authors: Author[];
@@ -94,7 +97,10 @@ export type RecapKind = 'blog-post' | 'wrap-up';
 export interface RecapFacts {
   /** `YYYY-MM` of the hackathon; absent when the recap does not say (the loader then warns). */
   month?: string;
-  /** Where `month` was read, for the content report: `date bullet`, `body`, `front matter`, `file name`. */
+  /**
+   * Where `month` was read, for the content report: `date bullet`, `body`, `archive link` (a link to the
+   * hackathon's archive page), `front matter`, `file name`.
+   */
   monthSource?: string;
   /** First and last day, `YYYY-MM-DD`, where the recap gives days. */
   start?: string;

@@ -1,5 +1,5 @@
 import type { Blockquote, Root, RootContent } from 'mdast';
-import { isWrapUpTitle, type ProseBlock, proseFacts, type StatedFacts } from './facts.js';
+import { archiveFacts, isWrapUpTitle, type ProseBlock, proseFacts, type StatedFacts } from './facts.js';
 import { parseVideo } from './links.js';
 import { parseMarkdown, type RenderOptions, richText, toMrkdwn, toPlain } from './markdown.js';
 import type { Link, RichText, Video } from './model.js';
@@ -38,6 +38,8 @@ export interface ParsedBody {
   metadata?: StatedFacts;
   /** What the title and the opening paragraphs say. */
   prose: StatedFacts;
+  /** What a link to the hackathon's archive page says (its month, its town). */
+  archive: StatedFacts;
 }
 
 export interface ParseOptions extends RenderOptions {
@@ -74,7 +76,7 @@ function nextHackathonOf(blocks: readonly RootContent[], options: RenderOptions)
     if (block.type !== 'paragraph') continue;
     const mrkdwn = toMrkdwn([block], options);
     const sentences = mrkdwn.split(/(?<=[.!?])\s+(?=[A-Z<*_])/);
-    const at = sentences.findIndex((s) => NEXT_HACKATHON.test(s));
+    const at = sentences.findIndex((s) => NEXT_HACKATHON.test(s.replace(/[*_~]/g, '')));
     if (at < 0) continue;
     const kept = [sentences[at] ?? ''];
     for (const s of sentences.slice(at + 1)) {
@@ -117,11 +119,17 @@ export function parseBody(markdown: string, options: ParseOptions = {}): ParsedB
   const introBlocks = tree.root.blocks.slice(0, firstTopic);
   const introLinks = linksOf(introBlocks, options);
   const closing = closingOf(tree, structure.frames, firstTopic).filter((b) => b.type === 'paragraph');
+  const introProse = introBlocks.filter((b) => b.type === 'paragraph').map((b) => proseBlock(b, options));
   const prose = proseFacts(
-    introBlocks.filter((b) => b.type === 'paragraph').map((b) => proseBlock(b, options)),
+    introProse,
     h1 && tree.h1 ? { text: h1, line: (tree.h1.position?.start.line ?? 1) + lineOffset } : undefined,
     options.published,
   );
+  // The archive link sits in the intro or in a frame's own words ("A full summary … can be found in …").
+  const frameProse = structure.frames
+    .flatMap((f) => f.blocks)
+    .filter((b) => b.type === 'paragraph')
+    .map((b) => proseBlock(b, options));
   return {
     h1,
     wrapUp,
@@ -133,5 +141,6 @@ export function parseBody(markdown: string, options: ParseOptions = {}): ParsedB
     nextHackathon: nextHackathonOf(closing, options),
     metadata,
     prose,
+    archive: archiveFacts([...introProse, ...frameProse]),
   };
 }

@@ -86,24 +86,30 @@ function recapUrlOf(data: Record<string, unknown>): string | undefined {
   if (explicit) return absoluteUrl(explicit, RECAP_SITE);
   const aliases = Array.isArray(data.aliases) ? data.aliases : [];
   const alias = aliases.map(asString).find((a) => a?.startsWith('/'));
-  return alias ? absoluteUrl(alias, RECAP_SITE) : undefined;
+  if (alias) return absoluteUrl(alias, RECAP_SITE);
+  // The documentation site's pages name their source (`content/community/hackathons/2025-06.md`),
+  // which is where they are published (`/community/hackathons/2025-06/`).
+  const source = data.path_base_for_github_subdir as { from?: unknown } | undefined;
+  const from =
+    typeof source?.from === 'string' ? /^content\/(.+?)(?:\/_?index)?\.md$/.exec(source.from) : null;
+  return from ? absoluteUrl(`/${from[1]}/`, RECAP_SITE) : undefined;
 }
 
 /**
  * The publication date; a wrap-up page, which has none, is dated by the hackathon's last day. Without
  * either the date is empty (listed last, and the loader warns): never the epoch.
  */
-function eventDateOf(data: Record<string, unknown>, id: string, facts: RecapFacts): { date: string } {
+function eventDateOf(data: Record<string, unknown>, id: string, facts: RecapFacts): string {
   const fileDate = /^(\d{4}-\d{2})(?:-(\d{2}))?/.exec(id);
-  const date =
+  return (
     asDate(data.publishdate) ??
     asDate(data.date) ??
     facts.end ??
     facts.start ??
     (fileDate ? `${fileDate[1]}-${fileDate[2] ?? '01'}` : undefined) ??
     (facts.month ? `${facts.month}-01` : undefined) ??
-    '';
-  return { date };
+    ''
+  );
 }
 
 /** A wrap-up page's front matter title is only its month ("June 2025"): its H1 says more. */
@@ -182,17 +188,18 @@ export function parseRecap(bytes: Uint8Array, file: string): RecapResult {
   const facts = resolveFacts([
     ...(body.metadata ? [{ source: 'date bullet', facts: body.metadata }] : []),
     { source: 'body', facts: body.prose },
+    { source: 'archive link', facts: body.archive },
     { source: 'front matter', facts: frontMatterFacts(data) },
     { source: 'file name', facts: fileNameFacts(id) },
   ]);
-  const dated = eventDateOf(data, id, facts);
+  const date = eventDateOf(data, id, facts);
   const problems: ContentProblem[] = [];
-  if (!facts.month || !dated.date) {
+  if (!facts.month) {
     problems.push({
       file,
       line: lineOffset + 1,
       severity: 'warning',
-      message: `no hackathon date found: add a **Date:** line below the title (- **Date:** 02.06.2025 – 06.06.2025) or say when it was in the first paragraph ("held in June 2025 at …")${dated.date ? '' : '; it has no publishdate either, so it is listed last'}`,
+      message: `no hackathon date found: add a **Date:** line below the title (- **Date:** 02.06.2025 – 06.06.2025) or say when it was in the first paragraph ("held in June 2025 at …")${date ? '' : '; it has no publishdate either, so it is listed last'}`,
     });
   }
 
@@ -224,7 +231,7 @@ export function parseRecap(bytes: Uint8Array, file: string): RecapResult {
     facts,
     event: {
       title: titleOf(data, body, id),
-      date: dated.date,
+      date,
       subtitle: asString(data.newsSubtitle) ?? asString(data.subtitle) ?? asString(data.description),
       authors: authorsOf(data.authors),
       recapUrl,

@@ -44,7 +44,7 @@ const LABEL =
 
 /** Headings that frame a recap (and may hold topics) but are never a topic themselves. */
 const FRAME =
-  /^(?:conclusions?|summary|wrap[- ]?up|looking (?:ahead|forward)|outlook|what'?s next|next steps|(?:the )?next hackathon|introduction|intro|overview|about|thanks|thank you|acknowledge?ments?|closing(?: thoughts)?|final thoughts|(?:the )?team|participants|agenda|schedule|key achievements|highlights|results|topics|preparations?|organi[sz]ation|logistics|(?:group )?(?:pictures?|photos?|impressions)|sponsors?|funding|fast[- ]?tracks?(?: topics)?)$/;
+  /^(?:conclusions?|summary|wrap[- ]?up|looking (?:ahead|forward)|outlook|what'?s next|next steps|(?:the )?next hackathon|introduction|intro|overview|about|thanks|thank you|acknowledge?ments?|closing(?: thoughts)?|final thoughts|(?:the )?team|participants|agenda|schedule|key achievements|highlights|results|topics|preparations?|organi[sz]ation|logistics|(?:group )?(?:pictures?|photos?|impressions)|sponsors?|funding|fast[- ]?tracks?(?: topics)?|(?:community )?takeaways?|call to action|get involved|join us|venue)$/;
 
 /** Bold leads that open a remark, not a topic ("**Note:** …"); GitHub alert names are among them. */
 const CALLOUT =

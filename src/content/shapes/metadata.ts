@@ -17,6 +17,11 @@ import { type MetadataField, metadataFieldOf, splitEmoji } from '../vocabulary.j
  * with or without emoji and links, the colon inside or outside the bold, or as lines of one paragraph.
  */
 
+interface UrlOptions {
+  baseUrl?: string;
+  siteUrl?: string;
+}
+
 interface Field {
   field: MetadataField;
   text: string;
@@ -80,11 +85,6 @@ function fieldOf(line: readonly PhrasingContent[], options: UrlOptions): Field |
   return { field, text, url };
 }
 
-interface UrlOptions {
-  baseUrl?: string;
-  siteUrl?: string;
-}
-
 function fieldsOf(block: RootContent, options: UrlOptions): Array<Field | undefined> {
   if (block.type === 'list') {
     return (block as List).children.map((item) => {
@@ -96,13 +96,16 @@ function fieldsOf(block: RootContent, options: UrlOptions): Array<Field | undefi
   return [];
 }
 
-/** A block is the metadata when most of its lines are metadata, and they say when, where or who. */
+/**
+ * A block is the metadata when most of its lines are metadata and they say when, where or who: two of
+ * them at least, or a date that reads as one.
+ */
 function isMetadata(fields: ReadonlyArray<Field | undefined>): boolean {
   const known = fields.filter((f): f is Field => f !== undefined);
+  if (known.length * 2 <= fields.length) return false;
   const core = known.filter((f) => f.field === 'date' || f.field === 'place' || f.field === 'organizer');
-  return (
-    core.length > 0 && known.length * 2 > fields.length && (known.length >= 2 || core[0]?.field === 'date')
-  );
+  if (core.length === 0) return false;
+  return known.length >= 2 || (core[0]?.field === 'date' && readDates(core[0].text) !== undefined);
 }
 
 /** "TBD", "/", "n/a": a bullet that is there but says nothing yet. */
