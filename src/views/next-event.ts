@@ -6,6 +6,7 @@ import type { Button, KnownBlock, SectionBlock } from '@slack/types';
 import type { NextEvent } from '../content/model.js';
 import { planReminders } from '../reminders/plan.js';
 import { LINK_ACTION_PREFIX } from './actions.js';
+import type { ArchiveFacts } from './archive.js';
 import { googleCalendarUrl } from './calendar.js';
 import { countdown, formatEventDates } from './event-dates.js';
 import {
@@ -24,8 +25,10 @@ import { escapeMrkdwn, mrkdwnLink } from './mrkdwn.js';
 export interface LatestRecapRef {
   title: string;
   recapUrl?: string;
-  /** The recap's "next hackathon" sentence, already mrkdwn. */
+  /** The recap's "next hackathon" sentence, already mrkdwn; only while the date it names is to come. */
   closing?: string;
+  /** What the archive shows (how often, the last one), said while no date is set. */
+  archive?: ArchiveFacts;
 }
 
 export function header(text: string): KnownBlock {
@@ -102,6 +105,26 @@ function closingBlocks(latest: LatestRecapRef | undefined): KnownBlock[] {
   return [section(`From the latest recap, ${recapLink(latest)}:\n>${latest.closing.replace(/\n/g, '\n>')}`)];
 }
 
+/** "The archive: 5 hackathons, about twice a year, usually in May/June and December. The last one: …". */
+function archiveText(archive: ArchiveFacts | undefined): string | undefined {
+  if (!archive || archive.count === 0) return undefined;
+  const often = archive.rhythm ? `, ${archive.rhythm}` : '';
+  const count = archive.count === 1 ? 'one hackathon' : `${archive.count} hackathons`;
+  const sentences = [`*So far:* ${count}${escapeMrkdwn(often)}.`];
+  if (archive.last) {
+    const where = archive.last.place ? ` in ${escapeMrkdwn(archive.last.place)}` : '';
+    sentences.push(
+      `*The last one:* ${escapeMrkdwn(archive.last.name)}, ${escapeMrkdwn(archive.last.when)}${where}.`,
+    );
+  }
+  return sentences.join('\n');
+}
+
+function archiveBlocks(latest: LatestRecapRef | undefined): KnownBlock[] {
+  const text = archiveText(latest?.archive);
+  return text ? [section(text)] : [];
+}
+
 function dayOfEvent(event: NextEvent, now: Date): string {
   const status = countdown(now, event.start!, event.timezone);
   if (status === 'today') return 'starts today';
@@ -138,8 +161,9 @@ function noDateBlocks(event: NextEvent, latest: LatestRecapRef | undefined): Kno
   const buttons = eventButtons(event);
   const blocks: KnownBlock[] = [
     header(`🗓️ ${event.title}`),
-    section(`*When:* ${when}\n*Where:* ${whereText(event)}`),
+    section(`*No date is set for the next hackathon yet.*\n*When:* ${when}\n*Where:* ${whereText(event)}`),
     ...closingBlocks(latest),
+    ...archiveBlocks(latest),
     ...buttons,
   ];
   if (event.details) blocks.push({ type: 'divider' }, ...detailSections(event.details.mrkdwn));
@@ -155,6 +179,7 @@ function overBlocks(event: NextEvent, latest: LatestRecapRef | undefined): Known
         'The date of the next hackathon is not set yet.',
     ),
     ...closingBlocks(latest),
+    ...archiveBlocks(latest),
     context('Reminders begin once the organisers set the next date.'),
   ];
 }
@@ -162,8 +187,11 @@ function overBlocks(event: NextEvent, latest: LatestRecapRef | undefined): Known
 function noEventBlocks(latest: LatestRecapRef | undefined): KnownBlock[] {
   return [
     header('🗓️ Next hackathon'),
-    section('The next hackathon is not on file yet, so there is no date and there are no reminders.'),
+    section(
+      '*No date is set for the next hackathon yet*: it is not on file, so there are no reminders either.',
+    ),
     ...closingBlocks(latest),
+    ...archiveBlocks(latest),
   ];
 }
 
