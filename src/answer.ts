@@ -59,39 +59,50 @@ function searchReply(library: Library, query: string, notFound: NotFoundOptions 
   }
 }
 
-function hackathonTopics(library: Library, hackathon: Hackathon, intent: TopicsIntent): SlackMessage {
+function hackathonTopics(
+  library: Library,
+  hackathon: Hackathon,
+  intent: TopicsIntent,
+  today: string,
+): SlackMessage {
   return topicsView(hackathon, {
     page: intent.page,
     pageValue: (page) => intentText({ ...intent, page }),
     otherHackathons: library.hackathons.slice(0, 9),
+    today,
   });
 }
 
-function topicsReply(library: Library, intent: TopicsIntent): Reply {
+function topicsReply(library: Library, intent: TopicsIntent, today: string): Reply {
   const text = intentText(intent);
   const pageValue = (page: number) => intentText({ ...intent, page });
   const topicsOf = (hackathon: Hackathon) => intentText({ kind: 'topics', filter: hackathon.id, page: 1 });
   if (!intent.filter) {
     const message =
       library.hackathons.length > 1
-        ? hackathonsView(library.hackathons, topicsOf, { page: intent.page, pageValue })
-        : topicsView(library.latest, { page: intent.page, pageValue });
+        ? hackathonsView(library.hackathons, topicsOf, { page: intent.page, pageValue, today })
+        : topicsView(library.latest, { page: intent.page, pageValue, today });
     return { message, intent: text };
   }
   const found = library.findHackathon(intent.filter);
   if (found?.kind === 'one')
-    return { message: hackathonTopics(library, found.hackathon, intent), intent: text };
+    return { message: hackathonTopics(library, found.hackathon, intent, today), intent: text };
   if (found?.kind === 'several') {
     // "Which one do you mean?" is for the asker alone, like the topic candidates.
     return {
-      message: hackathonChoiceView(intent.filter, found.hackathons, topicsOf),
+      message: hackathonChoiceView(intent.filter, found.hackathons, topicsOf, today),
       intent: text,
       private: true,
     };
   }
   const section = library.findSection(intent.filter);
   if (section) {
-    const message = topicsView(section.hackathon, { section: section.section, page: intent.page, pageValue });
+    const message = topicsView(section.hackathon, {
+      section: section.section,
+      page: intent.page,
+      pageValue,
+      today,
+    });
     return { message, intent: text };
   }
   // "topics wireguard": not a section or a hackathon, so the person is looking for a topic; when nothing
@@ -108,7 +119,7 @@ export function answer(intent: ReadIntent, { library, now }: AnswerContext): Rep
       return { message: helpView(), intent: 'help', private: true };
     case 'next':
       return {
-        message: nextEventView(library.next, now, latestRef(library.hackathons, now)),
+        message: nextEventView(library.next, now, latestRef(library.past(now), now), library.coming(now)),
         intent: 'next',
       };
     case 'topic': {
@@ -120,7 +131,7 @@ export function answer(intent: ReadIntent, { library, now }: AnswerContext): Rep
     case 'search':
       return searchReply(library, intent.query);
     case 'topics':
-      return topicsReply(library, intent);
+      return topicsReply(library, intent, library.today(now));
   }
 }
 
@@ -137,10 +148,11 @@ const MEMO_SIZE = 500;
 const memos = new WeakMap<Library, Map<string, CommandReply>>();
 
 /**
- * The acknowledgement of `/hackathon <text>`. Answers are pure functions of the library and the intent
- * (`next` also of the clock, so it is always rendered), so a repeated question gets the very same frozen
- * object: no render, and the receiver serialises it once. The key is the intent text, which parses back to
- * the same intent, so `Wireguard ` and `wireguard` share an answer; a new library starts a new memo.
+ * The acknowledgement of `/hackathon <text>`. Answers are pure functions of the library, the intent and the
+ * day (`next` also of the time, so it is always rendered), so a repeated question gets the very same frozen
+ * object: no render, and the receiver serialises it once. The key is the day and the intent text, which
+ * parses back to the same intent, so `Wireguard ` and `wireguard` share an answer; a hackathon that was
+ * coming up yesterday may be on today, so a new day starts over, and so does a new library.
  */
 export function commandReply(intent: ReadIntent, context: AnswerContext): CommandReply {
   const render = (): CommandReply =>
@@ -151,7 +163,11 @@ export function commandReply(intent: ReadIntent, context: AnswerContext): Comman
     memo = new Map();
     memos.set(context.library, memo);
   }
-  const key = intentText(intent);
+  const text = intentText(intent);
+  const key =
+    context.library.writtenUp.length < context.library.hackathons.length
+      ? `${context.library.today(context.now)} ${text}`
+      : text;
   const known = memo.get(key);
   if (known) return known;
   const reply = render();

@@ -4,7 +4,7 @@
  * summary, recaps merged into one hackathon). Plain text for a terminal or a CI log. Pure.
  */
 import { formatProblem } from './content/load.js';
-import type { ContentProblem, ContentSet, Hackathon, Recap, Topic } from './content/model.js';
+import type { ContentProblem, Hackathon, Recap, Topic } from './content/model.js';
 import type { Library } from './library.js';
 import { formatCount, formatTimestamp, oneLine } from './views/format.js';
 import { hackathonName, hackathonWhen, sourceKindLabel } from './views/hackathon.js';
@@ -91,9 +91,10 @@ function recapReport(recap: Recap, library: Library, problems: readonly ContentP
 }
 
 /** The report over everything loaded: per file (in hackathon order), then files that did not load. */
-export function contentReport(content: ContentSet, library: Library): ContentReport {
+export function contentReport(library: Library): ContentReport {
   const byFile = new Map<string, ContentProblem[]>();
-  for (const problem of content.problems)
+  // The library's problems: the content's, and those judged by the day it was built (a forgotten page).
+  for (const problem of library.problems)
     byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), problem]);
   const sections: string[][] = [];
   const reported = new Set<string>();

@@ -1,4 +1,5 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
+import { DEFAULT_TIMEZONE } from './content/event.js';
 import { groupHackathons } from './content/hackathons.js';
 import type {
   ContentProblem,
@@ -10,6 +11,14 @@ import type {
   Section,
 } from './content/model.js';
 import { monthOfWord } from './content/months.js';
+import {
+  type ComingHackathon,
+  comingHackathon,
+  dayIn,
+  isWrittenUp,
+  pastHackathons,
+  unwrittenProblems,
+} from './content/timing.js';
 import { type SearchOutcome, TopicIndex } from './search/index.js';
 import { indexTerms, queryTerms, stripSlackMarkup } from './search/normalize.js';
 
@@ -87,12 +96,25 @@ function profileOf(hackathon: Hackathon): HackathonProfile {
   return { hackathon, months, words: new Set(indexTerms(text)) };
 }
 
+export interface LibraryOptions {
+  /**
+   * When the library is built: a hackathon whose page still has no topics weeks after it ended is then
+   * among `problems`. Without it, nothing is judged by its age.
+   */
+  now?: Date;
+}
+
 /**
  * All hackathons, newest first by when they took place, with their merged topics; lookups by key and
  * forgiving lookups by what people type. Built once per content set.
  */
 export class Library {
+  /** Every hackathon, newest first: those still to come, or without topics yet, too. */
   readonly hackathons: Hackathon[];
+  /** The hackathons whose topics are written up, newest first: what is news, and what `latest` picks from. */
+  readonly writtenUp: Hackathon[];
+  /** The zone whose calendar days say whether a hackathon is to come: the next event's, else the default. */
+  readonly timezone: string;
   /** Every recap, in the order of their hackathons (newest first), a hackathon's wrap-up page first. */
   readonly recaps: Recap[];
   readonly next: NextEvent | undefined;
@@ -105,11 +127,17 @@ export class Library {
   private readonly index: TopicIndex;
   private readonly sectionIndex: MiniSearch<SectionDocument>;
 
-  constructor(content: ContentSet) {
+  constructor(content: ContentSet, options: LibraryOptions = {}) {
     this.hackathons = groupHackathons(content.recaps);
+    this.writtenUp = this.hackathons.filter(isWrittenUp);
     this.recaps = this.hackathons.flatMap((h) => h.recaps);
     this.next = content.next;
-    this.problems = content.problems;
+    this.timezone = content.next?.timezone ?? DEFAULT_TIMEZONE;
+    this.problems = options.now
+      ? [...content.problems, ...unwrittenProblems(this.hackathons, this.today(options.now))].sort(
+          (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0),
+        )
+      : content.problems;
     for (const hackathon of this.hackathons) {
       this.hackathonsById.set(hackathon.id, hackathon);
       for (const recap of hackathon.recaps) {
@@ -148,11 +176,30 @@ export class Library {
     );
   }
 
-  /** The newest hackathon: the default for `topics`, the App Home and announcements. */
+  /**
+   * The newest hackathon whose topics are written up: the default for `topics`, the App Home and
+   * announcements. A page published before its hackathon (no topics yet) is not it; only when no hackathon
+   * has topics is the newest one the latest.
+   */
   get latest(): Hackathon {
-    const hackathon = this.hackathons[0];
+    const hackathon = this.writtenUp[0] ?? this.hackathons[0];
     if (!hackathon) throw new Error('The library has no hackathon: it was given no recap.');
     return hackathon;
+  }
+
+  /** The calendar day at `now` where the hackathons take place (`YYYY-MM-DD`). */
+  today(now: Date): string {
+    return dayIn(now, this.timezone);
+  }
+
+  /** The hackathon on at `now`, else the soonest still to come, as the archive has them. */
+  coming(now: Date): ComingHackathon | undefined {
+    return comingHackathon(this.hackathons, this.today(now));
+  }
+
+  /** The hackathons over by `now`, newest first. */
+  past(now: Date): Hackathon[] {
+    return pastHackathons(this.hackathons, this.today(now));
   }
 
   /** A topic by its key (`2025-06/…`), or by the key of one of its recaps' topics (`2025-06-schelklingen/…`). */
@@ -233,6 +280,11 @@ export class Library {
       } else {
         free.push(token);
       }
+    }
+    if (pick) {
+      // `latest` and `previous` speak of hackathons that have topics to show, not of pages still waiting.
+      const written = candidates.filter((p) => isWrittenUp(p.hackathon));
+      if (written.length > 0) candidates = written;
     }
     if (pick === 'previous') {
       // The one before the newest of those that fit: `previous` alone is the second newest hackathon.

@@ -82,15 +82,17 @@ async function main(argv: string[]): Promise<number> {
   }
   const dirs = folders.length > 0 ? contentDirs(folders.join(',')) : contentDirs(process.env.CONTENT_DIR);
   const content = await loadContentFolders(dirs);
-  const library = new Library(content);
+  // The command line is the edge where time comes in: a forgotten page is judged against today.
+  const now = new Date();
+  const library = new Library(content, { now });
   if (report) {
-    const { text, failed } = contentReport(content, library);
+    const { text, failed } = contentReport(library);
     console.log(text);
     return failed > 0 ? 1 : 0;
   }
-  for (const problem of content.problems) console.error(`preview: ${formatProblem(problem)}`);
+  for (const problem of library.problems) console.error(`preview: ${formatProblem(problem)}`);
   const intent = parseIntent(args.join(' '));
-  const message = isReadIntent(intent) ? privateAnswer(intent, { library, now: new Date() }) : helpView();
+  const message = isReadIntent(intent) ? privateAnswer(intent, { library, now }) : helpView();
   if (!isReadIntent(intent))
     console.error(`preview: "${intent.kind}" acts in Slack; showing the help instead`);
   console.log(

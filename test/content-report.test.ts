@@ -30,7 +30,7 @@ function preview(args: string[], env: Record<string, string> = {}): Promise<{ co
 
 describe('the content report over the real archive', async () => {
   const content = await loadContentFolders(ARCHIVE);
-  const { text, failed } = contentReport(content, new Library(content));
+  const { text, failed } = contentReport(new Library(content));
 
   it('names, per file, the hackathon it was matched to with its dates, place and organizer', () => {
     expect(failed).toBe(0);
@@ -88,7 +88,7 @@ describe('the content report’s problems', () => {
       { file: 'good.md', line: 12, message: 'skipped an image without alt text', severity: 'warning' },
     ],
   };
-  const { text, failed } = contentReport(content, new Library(content));
+  const { text, failed } = contentReport(new Library(content));
 
   it('reports no date, sentence titles, topics without a summary and files that failed', () => {
     expect(failed).toBe(1);

@@ -7,6 +7,7 @@
 import type { Logger } from '@slack/logger';
 import type { ConversationsHistoryResponse, WebClient } from '@slack/web-api';
 import type { Hackathon } from '../content/model.js';
+import { isWrittenUp } from '../content/timing.js';
 import type { Intent } from '../intent.js';
 import { PRIVATE_CHANNEL_HINT, withChannelAccess } from '../slack-channel-access.js';
 import { describeError } from '../slack-errors.js';
@@ -23,6 +24,7 @@ import {
   announcementPreview,
   announcementThread,
   cannotAnnounceMessage,
+  nothingToAnnounceMessage,
   outcomeMessage,
   parseAnnounceValue,
   postingMessage,
@@ -215,6 +217,10 @@ export async function previewAnnouncement(
     return;
   }
   const hackathon = context.library().latest;
+  if (!isWrittenUp(hackathon)) {
+    await reply(nothingToAnnounceMessage(hackathon));
+    return;
+  }
   const channel = intent.channel ?? context.settings.announceChannel ?? request.channelId;
   const preview = announcementPreview(hackathon, channel);
   const earlier = await earlierAnnouncement(request, hackathon, channel);
@@ -246,6 +252,10 @@ export async function confirmAnnouncement(
     await reply(refusalMessage(context.settings.announcers, permission.reason, ANNOUNCE_ACTION), {
       replaceOriginal: true,
     });
+    return;
+  }
+  if (!isWrittenUp(hackathon)) {
+    await reply(nothingToAnnounceMessage(hackathon), { replaceOriginal: true });
     return;
   }
   // Replacing the preview first takes its buttons away, so a second click cannot post a second copy.
@@ -372,11 +382,14 @@ export async function autoAnnounce(
 ): Promise<AutoAnnounceSummary> {
   const { channel, botUserId, logger } = options;
   const summary: AutoAnnounceSummary = { announced: [], already: [], withdrawn: [], failed: [] };
+  // A hackathon whose page came before its topics is not news yet: it is announced once it has topics.
+  const hackathons = options.hackathons.filter(isWrittenUp);
+  if (hackathons.length === 0) return summary;
   const history = await withChannelAccess(client, channel, () =>
     readAnnouncements(client, channel, botUserId),
   );
   if (history.kind !== 'ok') {
-    summary.failed = options.hackathons.map((h) => h.id);
+    summary.failed = hackathons.map((h) => h.id);
     logger.warn(
       history.kind === 'private'
         ? `Auto-announce: cannot read <#${channel}>, ${PRIVATE_CHANNEL_HINT}`
@@ -384,7 +397,7 @@ export async function autoAnnounce(
     );
     return summary;
   }
-  const oldestFirst = [...options.hackathons].reverse();
+  const oldestFirst = [...hackathons].reverse();
   const framing: AnnouncementFraming =
     options.framing === 'by-history' && history.value.size === 0 ? 'latest' : 'new';
   for (const hackathon of oldestFirst) {

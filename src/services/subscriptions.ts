@@ -50,9 +50,12 @@ export async function subscribedChannels(client: WebClient, context: BotContext)
   return [...channels].sort();
 }
 
-/** The newest hackathon only: a subscribed channel gets each new hackathon once, not the archive. */
+/**
+ * The newest hackathon with topics only: a subscribed channel gets each new hackathon once, not the archive,
+ * and not a page published before its topics are written.
+ */
 function newestHackathon(context: BotContext) {
-  return context.library().hackathons.slice(0, 1);
+  return context.library().writtenUp.slice(0, 1);
 }
 
 /**

@@ -235,3 +235,10 @@ export function outcomeMessage(outcome: AnnounceOutcome): SlackMessage {
 export function cannotAnnounceMessage(reason: string): SlackMessage {
   return message(reason, [mrkdwnSection(reason)]);
 }
+
+/** `/hackathon announce` while no hackathon has topics yet: a page published ahead is not news. */
+export function nothingToAnnounceMessage(hackathon: Hackathon): SlackMessage {
+  return cannotAnnounceMessage(
+    `Nothing to announce yet: ${escapeMrkdwn(hackathonName(hackathon))} has no topics written up. Announce it once its recap has topics.`,
+  );
+}

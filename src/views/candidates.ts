@@ -94,6 +94,8 @@ export function hackathonChoiceView(
   query: string,
   hackathons: readonly Hackathon[],
   topicsValue: (hackathon: Hackathon) => string,
+  /** `YYYY-MM-DD`: a hackathon without topics then says whether it is to come. */
+  today?: string,
 ): SlackMessage {
   const quoted = quoteUserText(query, QUERY_ECHO_MAX);
   const shown = hackathons.slice(0, MAX_CHOICES);
@@ -106,7 +108,7 @@ export function hackathonChoiceView(
       },
     },
     ...shown.map((hackathon, i): SectionBlock => {
-      const line = escapeMrkdwn(truncate(hackathonLine(hackathon), CHOICE_TITLE_MAX));
+      const line = escapeMrkdwn(truncate(hackathonLine(hackathon, today), CHOICE_TITLE_MAX));
       const when = hackathon.start ? `\n${escapeMrkdwn(hackathonWhen(hackathon))}` : '';
       const block: SectionBlock = { type: 'section', text: { type: 'mrkdwn', text: `*${line}*${when}` } };
       const value = topicsValue(hackathon);
@@ -132,7 +134,7 @@ export function hackathonChoiceView(
       ],
     });
   }
-  const names = shown.map((h) => escapeMrkdwn(oneLine(hackathonLine(h)))).join('; ');
+  const names = shown.map((h) => escapeMrkdwn(oneLine(hackathonLine(h, today)))).join('; ');
   const text = truncate(
     `${hackathons.length} hackathons fit ${quoted}: ${names}`,
     Math.min(1000, MAX_FALLBACK_TEXT),

@@ -4,6 +4,7 @@
  */
 import type { Hackathon, HackathonTopic, RecapKind } from '../content/model.js';
 import { monthCommandWords } from '../content/months.js';
+import { timingOf } from '../content/timing.js';
 import { formatCount, formatDays, oneLine } from './format.js';
 import { escapeMrkdwn, mrkdwnLink } from './mrkdwn.js';
 
@@ -27,17 +28,31 @@ export function hackathonWhen(hackathon: Hackathon): string {
 }
 
 /**
- * "June 2025 · Schelklingen · x-cellent · 15 topics": one hackathon in a list, month first (then its own name,
- * "December 2025 · Hack The Garden Walldorf Edition · SAP Center Walldorf · SAP · 11 topics").
+ * What a hackathon has to show: "15 topics"; without topics, why: "coming up 24–28 November 2026",
+ * "on now, 24–28 November 2026", or "topics not written up yet". `today` (`YYYY-MM-DD`) tells which;
+ * without it a hackathon without topics is "topics not written up yet".
  */
-export function hackathonLine(hackathon: Hackathon): string {
+export function hackathonStatus(hackathon: Hackathon, today?: string): string {
+  if (hackathon.topics.length > 0) return formatCount(hackathon.topics.length, 'topic');
+  const timing = today ? timingOf(hackathon, today) : 'over';
+  if (timing === 'upcoming') return `coming up ${hackathonWhen(hackathon)}`;
+  if (timing === 'on') return `on now, ${hackathonWhen(hackathon)}`;
+  return 'topics not written up yet';
+}
+
+/**
+ * "June 2025 · Schelklingen · x-cellent · 15 topics": one hackathon in a list, month first (then its own name,
+ * "December 2025 · Hack The Garden Walldorf Edition · SAP Center Walldorf · SAP · 11 topics"); one without
+ * topics says why (`hackathonStatus`).
+ */
+export function hackathonLine(hackathon: Hackathon, today?: string): string {
   const name = oneLine(hackathon.title);
   return [
     hackathon.monthLabel,
     name !== hackathon.monthLabel ? name : undefined,
     hackathon.placeShort,
     hackathon.organizer,
-    formatCount(hackathon.topics.length, 'topic'),
+    hackathonStatus(hackathon, today),
   ]
     .filter((part): part is string => Boolean(part))
     .map(oneLine)

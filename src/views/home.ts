@@ -29,7 +29,8 @@ function sectionText(mrkdwn: string): KnownBlock[] {
 }
 
 /**
- * The App Home tab: the latest hackathon with its merged topics, the next hackathon, and how to use the bot.
+ * The App Home tab: the latest hackathon with its merged topics (never a page still without topics), the next
+ * hackathon (from the event file, or a wrap-up page published ahead), and how to use the bot.
  * Home tabs allow 100 blocks; the topics take one block per section, so even a large hackathon leaves room.
  */
 export function homeView(library: Library, now: Date): HomeView {
@@ -40,12 +41,13 @@ export function homeView(library: Library, now: Date): HomeView {
     { type: 'divider' },
     ...compactTopicBlocks(latest),
     { type: 'divider' },
-    ...nextEventBlocks(library.next, now, latestRef(library.hackathons, now)),
+    ...nextEventBlocks(library.next, now, latestRef(library.past(now), now), library.coming(now)),
     { type: 'divider' },
     header('How to use hackathon-bot'),
     ...sectionText(HOW_TO.map(([command, what]) => `\`${command}\` — ${what}`).join('\n')),
   ];
-  const earlier = library.hackathons.slice(1, 6);
+  // Hackathons with topics to look at: a page still waiting for its topics is in `next` instead.
+  const earlier = library.writtenUp.filter((h) => h !== latest).slice(0, 5);
   if (earlier.length > 0) {
     blocks.push({
       type: 'context',

@@ -3,21 +3,23 @@
  * clock comes in as `now`, so the countdown and whether the event is over are testable.
  */
 import type { Button, KnownBlock, SectionBlock } from '@slack/types';
+import { DEFAULT_TIMEZONE } from '../content/event.js';
 import type { NextEvent } from '../content/model.js';
+import type { ComingHackathon } from '../content/timing.js';
 import { planReminders } from '../reminders/plan.js';
-import { LINK_ACTION_PREFIX } from './actions.js';
 import type { ArchiveFacts } from './archive.js';
 import { googleCalendarUrl } from './calendar.js';
+import { comingHackathonBlocks, comingHackathonText } from './coming-hackathon.js';
 import { countdown, formatEventDates } from './event-dates.js';
 import {
   MAX_BLOCKS_MESSAGE,
-  MAX_BUTTON_TEXT,
   MAX_FIELD_TEXT,
   MAX_HEADER_TEXT,
   MAX_SECTION_TEXT,
   splitMrkdwn,
   truncate,
 } from './limits.js';
+import { linkButton } from './link-button.js';
 import type { SlackMessage } from './message.js';
 import { escapeMrkdwn, mrkdwnLink } from './mrkdwn.js';
 
@@ -43,21 +45,13 @@ function context(mrkdwn: string): KnownBlock {
   return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(mrkdwn, MAX_SECTION_TEXT) }] };
 }
 
-function linkButton(label: string, url: string, name: string): Button {
-  return {
-    type: 'button',
-    text: { type: 'plain_text', text: truncate(label, MAX_BUTTON_TEXT), emoji: true },
-    url,
-    action_id: `${LINK_ACTION_PREFIX}${name}`,
-  };
-}
-
 /** Sign-up and "Add to calendar" buttons, whichever the event has; no block when it has neither. */
 export function eventButtons(event: NextEvent): KnownBlock[] {
-  const buttons: Button[] = [];
-  if (event.signup) buttons.push(linkButton('Sign up', event.signup, 'signup'));
   const calendar = googleCalendarUrl(event);
-  if (calendar) buttons.push(linkButton('Add to calendar', calendar, 'calendar'));
+  const buttons = [
+    event.signup ? linkButton('Sign up', event.signup, 'signup') : undefined,
+    calendar ? linkButton('Add to calendar', calendar, 'calendar') : undefined,
+  ].filter((button): button is Button => button !== undefined);
   return buttons.length > 0 ? [{ type: 'actions', elements: buttons }] : [];
 }
 
@@ -195,18 +189,37 @@ function noEventBlocks(latest: LatestRecapRef | undefined): KnownBlock[] {
   ];
 }
 
+/**
+ * The event file speaks first while it has a date to come: it is what reminders are planned from. Without
+ * one (no file, no `start`, or a date that is over), a hackathon the archive has as on now or coming up
+ * (a wrap-up page published ahead) answers.
+ */
+function fromArchive(
+  event: NextEvent | undefined,
+  now: Date,
+  coming: ComingHackathon | undefined,
+): ComingHackathon | undefined {
+  if (!coming) return undefined;
+  if (event?.start && planReminders(event, now).status !== 'over') return undefined;
+  return coming;
+}
+
 export function nextEventBlocks(
   event: NextEvent | undefined,
   now: Date,
   latest?: LatestRecapRef,
+  coming?: ComingHackathon,
 ): KnownBlock[] {
-  const blocks = !event
-    ? noEventBlocks(latest)
-    : !event.start
-      ? noDateBlocks(event, latest)
-      : planReminders(event, now).status === 'over'
-        ? overBlocks(event, latest)
-        : upcomingBlocks(event, now, latest);
+  const archived = fromArchive(event, now, coming);
+  const blocks = archived
+    ? comingHackathonBlocks(archived, event, now, event?.timezone ?? DEFAULT_TIMEZONE)
+    : !event
+      ? noEventBlocks(latest)
+      : !event.start
+        ? noDateBlocks(event, latest)
+        : planReminders(event, now).status === 'over'
+          ? overBlocks(event, latest)
+          : upcomingBlocks(event, now, latest);
   return blocks.slice(0, MAX_BLOCKS_MESSAGE);
 }
 
@@ -227,10 +240,19 @@ function fallbackText(event: NextEvent | undefined, now: Date, latest: LatestRec
   return `${title}: ${formatEventDates(event)} (${dayOfEvent(event, now)})${where}.`;
 }
 
+/**
+ * `/hackathon next`. `latest` is the newest hackathon that is over (its recap and closing sentence, the
+ * archive); `coming` the one the archive has as on now or still to come.
+ */
 export function nextEventView(
   event: NextEvent | undefined,
   now: Date,
   latest?: LatestRecapRef,
+  coming?: ComingHackathon,
 ): SlackMessage {
-  return { text: fallbackText(event, now, latest), blocks: nextEventBlocks(event, now, latest) };
+  const archived = fromArchive(event, now, coming);
+  const text = archived
+    ? comingHackathonText(archived, now, event?.timezone ?? DEFAULT_TIMEZONE)
+    : fallbackText(event, now, latest);
+  return { text, blocks: nextEventBlocks(event, now, latest, coming) };
 }

@@ -2,7 +2,7 @@ import type { KnownBlock, SectionBlock } from '@slack/types';
 import type { Hackathon, HackathonTopic } from '../content/model.js';
 import { ACTION, indexedAction } from './actions.js';
 import { formatCount, formatRange, oneLine } from './format.js';
-import { hackathonLine, hackathonName, hackathonWhen } from './hackathon.js';
+import { hackathonLine, hackathonName, hackathonStatus, hackathonWhen } from './hackathon.js';
 import {
   fitMessage,
   MAX_BUTTON_TEXT,
@@ -65,23 +65,32 @@ export function hackathonSummaryLine(hackathon: Hackathon): string {
   const parts = [`*${escapeMrkdwn(hackathonName(hackathon))}*`, escapeMrkdwn(hackathonWhen(hackathon))];
   if (hackathon.place) parts.push(escapeMrkdwn(oneLine(hackathon.place)));
   if (hackathon.organizer) parts.push(escapeMrkdwn(oneLine(hackathon.organizer)));
-  parts.push(formatCount(hackathon.topics.length, 'topic'));
+  parts.push(hackathonStatus(hackathon));
   parts.push(...hackathonLinksMrkdwn(hackathon));
   return parts.join(' · ');
 }
 
-function entryBlock(hackathon: Hackathon, index: number, topicsValue: string): SectionBlock {
+function entryBlock(
+  hackathon: Hackathon,
+  index: number,
+  topicsValue: string,
+  today: string | undefined,
+): SectionBlock {
   const preview = hackathon.topics
     .slice(0, PREVIEW_TOPICS)
     .map((t) => oneLine(t.title))
     .join(', ');
   const more = hackathon.topics.length > PREVIEW_TOPICS ? ', …' : '';
   const blog = hackathon.recaps.find((r) => r.event.recapUrl)?.event.recapUrl;
-  const line = truncate(hackathonLine(hackathon), 500);
+  const line = truncate(hackathonLine(hackathon, today), 500);
+  const written = hackathon.topics.length > 0;
+  const planning = hackathon.links.planningUrl;
   const lines = [
     blog ? `*${mrkdwnLink(blog, line)}*` : `*${escapeMrkdwn(line)}*`,
-    ...(hackathon.start ? [escapeMrkdwn(hackathonWhen(hackathon))] : []),
+    // A hackathon without topics names its days in its status already.
+    ...(hackathon.start && written ? [escapeMrkdwn(hackathonWhen(hackathon))] : []),
     ...(preview ? [`_${escapeMrkdwn(truncate(`${preview}${more}`, PREVIEW_MAX))}_`] : []),
+    ...(!written && planning ? [mrkdwnLink(planning, 'Topic planning')] : []),
   ];
   const block: SectionBlock = {
     type: 'section',
@@ -104,6 +113,8 @@ export interface HackathonsOptions {
   page?: number;
   /** The intent text of a page of this overview; without it there are no Previous/Next buttons. */
   pageValue?: (page: number) => string;
+  /** `YYYY-MM-DD`: a hackathon without topics then says whether it is still to come or on now. */
+  today?: string;
 }
 
 /**
@@ -146,11 +157,11 @@ export function hackathonsView(
     ],
   });
   shown.forEach((hackathon, i) => {
-    blocks.push(entryBlock(hackathon, i, topicsValue(hackathon)));
+    blocks.push(entryBlock(hackathon, i, topicsValue(hackathon), options.today));
   });
   const actions = pagingActions(pageNumber, pages, hackathons.length, options.pageValue, 'hackathons');
   if (actions) blocks.push(actions);
-  const names = shown.map((h) => escapeMrkdwn(oneLine(hackathonLine(h)))).join('; ');
+  const names = shown.map((h) => escapeMrkdwn(oneLine(hackathonLine(h, options.today)))).join('; ');
   const text = `${formatCount(hackathons.length, 'hackathon')}, newest first: ${names}`;
   return fitMessage({ text: truncate(text, 1000), blocks }, VIEW_MAX_BLOCKS);
 }

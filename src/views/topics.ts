@@ -1,6 +1,7 @@
 /** The topics of one hackathon, grouped by section, one block per topic, paged when a message can't hold them. */
 import type { ActionsBlock, Button, KnownBlock, SectionBlock } from '@slack/types';
 import type { Hackathon, Section, HackathonTopic as Topic } from '../content/model.js';
+import { timingOf } from '../content/timing.js';
 import { ACTION, indexedAction } from './actions.js';
 import { formatCount, formatRange, formatTimestamp, oneLine } from './format.js';
 import { hackathonCommandWords, hackathonName, hackathonWhen, sourceKindLabel } from './hackathon.js';
@@ -16,6 +17,7 @@ import {
   VIEW_MAX_BLOCKS,
   VIEW_TEXT_BUDGET,
 } from './limits.js';
+import { linkButton } from './link-button.js';
 import type { SlackMessage } from './message.js';
 import { escapeMrkdwn, mrkdwnLink, plainText } from './mrkdwn.js';
 
@@ -33,6 +35,8 @@ export interface TopicsOptions {
   otherHackathons?: readonly Hackathon[];
   /** The slash command, for the hint that names other hackathons. */
   command?: string;
+  /** `YYYY-MM-DD`: a hackathon without topics then says whether it is still to come or on now. */
+  today?: string;
 }
 
 /** A topic title in a list is a line, not an essay: long ones are cut so a page holds a fair number. */
@@ -170,7 +174,7 @@ function summaryContext(hackathon: Hackathon, section: Section | undefined, show
     const emoji = section.emoji ? `${section.emoji} ` : '';
     parts.push(`${emoji}${escapeMrkdwn(truncate(oneLine(section.title), SECTION_TITLE_MAX))}`);
     parts.push(`${shown} of ${formatCount(hackathon.topics.length, 'topic')}`);
-  } else {
+  } else if (hackathon.topics.length > 0) {
     parts.push(formatCount(shown, 'topic'));
   }
   parts.push(...hackathonLinksMrkdwn(hackathon));
@@ -247,6 +251,42 @@ function fallbackText(hackathon: Hackathon, section: Section | undefined, topics
   const titles = topics.map((t) => escapeMrkdwn(oneLine(t.title))).join(', ');
   const head = `${escapeMrkdwn(hackathonName(hackathon))}: ${where}${formatCount(topics.length, 'topic')}`;
   return truncate(titles ? `${head}: ${titles}` : head, Math.min(MAX_FALLBACK_TEXT, 1000));
+}
+
+/** Why a hackathon has no topics to list: it is still to come, on now, or not written up yet. */
+function unwrittenSentence(hackathon: Hackathon, today: string | undefined): string {
+  const timing = today ? timingOf(hackathon, today) : 'over';
+  const when = escapeMrkdwn(hackathonWhen(hackathon));
+  if (timing === 'upcoming') return `It is coming up, ${when}: its topics are written up after it.`;
+  if (timing === 'on') return `It is on now, ${when}: its topics are written up after it.`;
+  return 'They are written up after the hackathon, once its teams have presented.';
+}
+
+/**
+ * A hackathon whose page is published before its topics are written: what is known of it, said plainly,
+ * and its topic planning page as a button, never an empty list.
+ */
+function unwrittenBlocks(hackathon: Hackathon, today: string | undefined): KnownBlock[] {
+  const planning = hackathon.links.planningUrl;
+  const blocks: KnownBlock[] = [
+    {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: `*No topics are written up yet.* ${unwrittenSentence(hackathon, today)}${planning ? ' What the teams plan to work on is on the topic planning page.' : ''}`,
+      },
+    },
+  ];
+  const button = planning ? linkButton('Topic planning', planning, 'planning') : undefined;
+  if (button) blocks.push({ type: 'actions', elements: [button] });
+  return blocks;
+}
+
+function unwrittenText(hackathon: Hackathon, today: string | undefined): string {
+  const url = hackathon.links.planningUrl;
+  const planning = url ? ` ${mrkdwnLink(url, 'Topic planning')}` : '';
+  const text = `${escapeMrkdwn(hackathonName(hackathon))}: no topics are written up yet. ${unwrittenSentence(hackathon, today)}${planning}`;
+  return truncate(text, Math.min(MAX_FALLBACK_TEXT, 1000));
 }
 
 /** "Page 9 doesn't exist: this list has 2 pages. Here is the last one." */
@@ -330,6 +370,10 @@ export function topicsView(hackathon: Hackathon, options: TopicsOptions = {}): S
     );
   }
 
+  if (pages.length === 0 && !section && hackathon.topics.length === 0) {
+    const blocks = [...head, ...unwrittenBlocks(hackathon, options.today), ...tail];
+    return fitMessage({ text: unwrittenText(hackathon, options.today), blocks });
+  }
   if (pages.length === 0) {
     const empty = context(section ? 'This section has no topics.' : 'This hackathon has no topics.');
     return fitMessage({ text: fallbackText(hackathon, section, topics), blocks: [...head, empty, ...tail] });
