@@ -224,7 +224,7 @@ describe('topics view', () => {
   it('says so when a hackathon has no topics', () => {
     const empty = hackathonOf(buildRecap({ sections: [] }));
     const view = topicsView(empty);
-    expect(allText(view)).toContain('This hackathon has no topics.');
+    expect(allText(view)).toContain('No topics are written up yet.');
     expect(limitProblems(view)).toEqual([]);
   });
 });
