@@ -464,7 +464,9 @@ From November 24–28, 2026, the community met again. It was a good week.
       '2026-12-blog.md',
     );
     expect(result.recap).toBeUndefined();
-    expect(result.problems.map(formatProblem)).toEqual([expect.stringMatching(/^2026-12-blog\.md:5: has no topics:/)]);
+    expect(result.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^2026-12-blog\.md:5: has no topics:/),
+    ]);
   });
 });
 

@@ -72,7 +72,7 @@ function buttons(coming: ComingHackathon, event: NextEvent | undefined, timezone
     coming.timing === 'upcoming' ? googleCalendarUrl(calendarEvent(hackathon, timezone)) : undefined;
   const elements = [
     planning ? linkButton('Topic planning', planning, 'planning') : undefined,
-    event?.signup ? linkButton('Join', event.signup, 'signup') : undefined,
+    event?.signup ? linkButton('Sign up', event.signup, 'signup') : undefined,
     calendar ? linkButton('Add to calendar', calendar, 'calendar') : undefined,
   ].filter((button): button is Button => button !== undefined);
   return elements.length > 0 ? [{ type: 'actions', elements }] : [];

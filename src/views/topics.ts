@@ -259,7 +259,9 @@ function unwrittenSentence(hackathon: Hackathon, today: string | undefined): str
   const when = escapeMrkdwn(hackathonWhen(hackathon));
   if (timing === 'upcoming') return `It is coming up, ${when}: its topics are written up after it.`;
   if (timing === 'on') return `It is on now, ${when}: its topics are written up after it.`;
-  return 'They are written up after the hackathon, once its teams have presented.';
+  return hackathon.start
+    ? `It took place ${when}; its write-up is still to come.`
+    : 'Its write-up is still to come.';
 }
 
 /**
