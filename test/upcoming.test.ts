@@ -297,7 +297,7 @@ describe('announcements', () => {
     return standin.workspace
       .messages(CHANNEL)
       .filter((m) => m.metadata?.event_type === ANNOUNCED_EVENT_TYPE)
-      .map((m) => (m.metadata?.event_payload as { hackathon_id?: string }).hackathon_id);
+      .map((m) => (m.metadata?.event_payload as { hackathon_id?: string } | undefined)?.hackathon_id);
   }
 
   it('auto-announces the hackathon with topics and not the pages without', async () => {
