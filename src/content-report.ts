@@ -68,7 +68,11 @@ function recapReport(recap: Recap, library: Library, problems: readonly ContentP
       `  merged with ${other.file} (${sourceKindLabel(other.kind)}): ${matched} of ${formatCount(recap.topics.length, 'topic')} matched`,
     );
   }
-  lines.push(`  topics (${recap.topics.length}):`);
+  lines.push(
+    recap.topics.length > 0
+      ? `  topics (${recap.topics.length}):`
+      : '  topics: none yet (a page published before its topics are written)',
+  );
   for (const topic of recap.topics) lines.push(topicLine(topic, merged.has(topic.id)));
 
   const found: string[] = [];

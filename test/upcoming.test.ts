@@ -11,6 +11,7 @@ import { answer, commandReply } from '../src/answer.js';
 import { loadContentFolders } from '../src/content/folders.js';
 import { formatProblem, loadContent } from '../src/content/load.js';
 import { newlyWrittenUp } from '../src/content/timing.js';
+import { contentReport } from '../src/content-report.js';
 import { isReadIntent, parseIntent, type ReadIntent } from '../src/intent.js';
 import { Library } from '../src/library.js';
 import { ANNOUNCED_EVENT_TYPE } from '../src/services/announce.js';
@@ -247,6 +248,36 @@ describe('wrap-up pages without topics, with the whole archive', () => {
     expect(text).toContain('Coming up: February 2027');
     expect(text).not.toContain('November 2026 · Schelklingen · x-cellent · topics not written up yet');
     expect(limitProblems(home)).toEqual([]);
+  });
+});
+
+describe('the event file with a date', () => {
+  it('speaks first, and gets the planning page of the page for the same days', async () => {
+    const next = NEXT_WITHOUT_DATE.replace(
+      'when: early 2027 (to be confirmed)',
+      'start: 2027-02-15\nend: 2027-02-19',
+    );
+    const dir = folderWith({ '2027-02.md': FEBRUARY, 'next-hackathon.md': next });
+    const library = new Library(await loadContent(dir), { now: TODAY });
+    const message = answer(read('next'), { library, now: TODAY }).message;
+    const text = visibleText(message);
+    expect(text).toContain('Next Gardener Community Hackathon');
+    expect(text).not.toContain('Coming up:');
+    expect(buttonsOf(message)).toContainEqual(
+      expect.objectContaining({ label: 'Topic planning', url: 'https://hackmd.io/february-2027' }),
+    );
+    expect(limitProblems(message)).toEqual([]);
+  });
+});
+
+describe('the content report', () => {
+  it('names a page without topics, warns about the forgotten one, and fails on neither', async () => {
+    const dir = folderWith({ '2026-11.md': NOVEMBER, '2026-06.md': JUNE });
+    const { text, failed } = contentReport(new Library(await loadContent(dir), { now: TODAY }));
+    expect(failed).toBe(0);
+    expect(text).toContain('topics: none yet (a page published before its topics are written)');
+    expect(text).toMatch(/⚠ 2026-06\.md:8: has no topics yet, though its hackathon \(June 2026\) ended/);
+    expect(text).not.toMatch(/2026-11\.md:\d+: has no topics/);
   });
 });
 

@@ -46,9 +46,10 @@ function context(mrkdwn: string): KnownBlock {
 }
 
 /** Sign-up and "Add to calendar" buttons, whichever the event has; no block when it has neither. */
-export function eventButtons(event: NextEvent): KnownBlock[] {
+export function eventButtons(event: NextEvent, planningUrl?: string): KnownBlock[] {
   const calendar = googleCalendarUrl(event);
   const buttons = [
+    planningUrl ? linkButton('Topic planning', planningUrl, 'planning') : undefined,
     event.signup ? linkButton('Sign up', event.signup, 'signup') : undefined,
     calendar ? linkButton('Add to calendar', calendar, 'calendar') : undefined,
   ].filter((button): button is Button => button !== undefined);
@@ -126,7 +127,21 @@ function dayOfEvent(event: NextEvent, now: Date): string {
   return status;
 }
 
-function upcomingBlocks(event: NextEvent, now: Date, latest: LatestRecapRef | undefined): KnownBlock[] {
+/** The archive's page of the event file's hackathon (their days overlap): its planning page belongs to `next`. */
+function planningOf(event: NextEvent, coming: ComingHackathon | undefined): string | undefined {
+  const hackathon = coming?.hackathon;
+  if (!hackathon?.start || !event.start) return undefined;
+  const overlaps =
+    hackathon.start <= (event.end ?? event.start) && event.start <= (hackathon.end ?? hackathon.start);
+  return overlaps ? hackathon.links.planningUrl : undefined;
+}
+
+function upcomingBlocks(
+  event: NextEvent,
+  now: Date,
+  latest: LatestRecapRef | undefined,
+  coming: ComingHackathon | undefined,
+): KnownBlock[] {
   const blocks: KnownBlock[] = [
     header(`🗓️ ${event.title}`),
     {
@@ -139,7 +154,7 @@ function upcomingBlocks(event: NextEvent, now: Date, latest: LatestRecapRef | un
         { type: 'mrkdwn', text: truncate(`*Where*\n${whereText(event)}`, MAX_FIELD_TEXT) },
       ],
     },
-    ...eventButtons(event),
+    ...eventButtons(event, planningOf(event, coming)),
   ];
   if (event.details) blocks.push({ type: 'divider' }, ...detailSections(event.details.mrkdwn));
   const notes = [
@@ -219,7 +234,7 @@ export function nextEventBlocks(
         ? noDateBlocks(event, latest)
         : planReminders(event, now).status === 'over'
           ? overBlocks(event, latest)
-          : upcomingBlocks(event, now, latest);
+          : upcomingBlocks(event, now, latest, coming);
   return blocks.slice(0, MAX_BLOCKS_MESSAGE);
 }
 
