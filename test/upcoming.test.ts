@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { answer, commandReply } from '../src/answer.js';
+import { commandReply, privateAnswer } from '../src/answer.js';
 import { loadContentFolders } from '../src/content/folders.js';
 import { formatProblem, loadContent } from '../src/content/load.js';
 import { newlyWrittenUp } from '../src/content/timing.js';
@@ -101,7 +101,7 @@ function read(text: string): ReadIntent {
 describe('wrap-up pages without topics, with the whole archive', () => {
   let pages: string;
   let library: Library;
-  const ask = (text: string, now = TODAY) => answer(read(text), { library, now }).message;
+  const ask = (text: string, now = TODAY) => privateAnswer(read(text), { library, now });
 
   beforeAll(async () => {
     pages = folderWith({
@@ -259,7 +259,7 @@ describe('the event file with a date', () => {
     );
     const dir = folderWith({ '2027-02.md': FEBRUARY, 'next-hackathon.md': next });
     const library = new Library(await loadContent(dir), { now: TODAY });
-    const message = answer(read('next'), { library, now: TODAY }).message;
+    const message = privateAnswer(read('next'), { library, now: TODAY });
     const text = visibleText(message);
     expect(text).toContain('Next Gardener Community Hackathon');
     expect(text).not.toContain('Coming up:');
@@ -284,7 +284,7 @@ describe('the content report', () => {
 describe('a wrap-up page alone', () => {
   it('lists its hackathon as having no topics yet, never an empty list or a crash', async () => {
     const library = new Library(await loadContent(folderWith({ '2026-11.md': NOVEMBER })), { now: TODAY });
-    const message = answer(read('topics'), { library, now: TODAY }).message;
+    const message = privateAnswer(read('topics'), { library, now: TODAY });
     expect(visibleText(message)).toContain('No topics are written up yet');
     expect(limitProblems(message)).toEqual([]);
     const home = homeView(library, TODAY);
