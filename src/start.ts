@@ -38,11 +38,16 @@ export class StartError extends Error {
   override name = 'StartError';
 }
 
-export async function loadLibrary(settings: Settings, logger: Logger): Promise<Library> {
+/** `clock` dates the load: a hackathon whose page still has no topics weeks after it is a warning. */
+export async function loadLibrary(
+  settings: Settings,
+  logger: Logger,
+  clock: Clock = () => new Date(),
+): Promise<Library> {
   const started = performance.now();
   const content = await loadContent(settings.contentDir);
-  for (const problem of content.problems) logger.warn(`Content: ${formatProblem(problem)}`);
-  const library = new Library(content);
+  const library = new Library(content, { now: clock() });
+  for (const problem of library.problems) logger.warn(`Content: ${formatProblem(problem)}`);
   const ms = (performance.now() - started).toFixed(1);
   logger.info(
     `Loaded ${content.recaps.length} recap(s), ${content.recaps.reduce((n, r) => n + r.topics.length, 0)} topics from ${settings.contentDir} in ${ms} ms`,
@@ -77,9 +82,12 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
   const logger = createLogger(settings.logLevel, options.logSink);
   if (settings.mode === 'playground')
     throw new StartError('No Slack credentials: use the playground instead.');
-  // Independent, so they overlap: the content parses while auth.test is on the wire.
-  const [library, bot] = await Promise.all([loadLibrary(settings, logger), identify(settings, logger)]);
   const clock = options.clock ?? (() => new Date());
+  // Independent, so they overlap: the content parses while auth.test is on the wire.
+  const [library, bot] = await Promise.all([
+    loadLibrary(settings, logger, clock),
+    identify(settings, logger),
+  ]);
   const { app, context } = createApp({
     settings,
     library: () => library,

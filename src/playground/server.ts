@@ -112,7 +112,7 @@ export async function startPlayground(
 ): Promise<RunningPlayground> {
   const logger = createLogger(settings.logLevel, options.logSink);
   const clock = options.clock ?? (() => new Date());
-  const content = await ContentReloader.load(settings, logger);
+  const content = await ContentReloader.load(settings, logger, clock);
 
   const standin = await startSlackStandin({ host: LOOPBACK, clock });
   const cleanups: Array<() => Promise<void> | void> = [() => standin.close()];

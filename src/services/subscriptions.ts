@@ -44,19 +44,22 @@ export async function subscribedChannels(client: WebClient, context: BotContext)
   return [...channels].sort();
 }
 
-/** The newest recap only: a subscribed channel gets each new recap once, not the archive. */
-function newestRecap(context: BotContext) {
-  return context.library().recaps.slice(0, 1);
+/**
+ * The newest hackathon with topics only: a subscribed channel gets each new hackathon once, not the archive,
+ * and not a page published before its topics are written.
+ */
+function newestHackathon(context: BotContext) {
+  return context.library().writtenUp.slice(0, 1);
 }
 
 /**
- * The newest recap in a subscribed channel, unless it is there already. A channel that has had earlier
- * announcements gets it as news; a channel new to the bot gets it as the latest recap, which is what it is.
+ * The newest hackathon in a subscribed channel, unless it is there already. A channel that has had earlier
+ * announcements gets it as news; a channel new to the bot gets it as the latest hackathon, which is what it is.
  */
 function announceNewest(client: WebClient, context: BotContext, channel: string) {
   return autoAnnounce(client, {
     channel,
-    recaps: newestRecap(context),
+    hackathons: newestHackathon(context),
     botUserId: context.botUserId,
     logger: context.logger,
     framing: 'by-history',
