@@ -1,12 +1,14 @@
 /**
- * `npm run bench`: the bot against bare Bolt (the floor), same signed slash commands, interleaved, then the
- * bot with 1, 10 and 100 recaps. Prints Markdown tables ready for the README.
+ * `npm run bench`: the bot against bare Bolt (the floor), same signed slash commands, interleaved; then
+ * start-up and content load with 1 recap (the seed), 18 (the archive) and 100, from a cold and from a warm
+ * parse cache; then answers with that much content. Prints Markdown tables ready for the README.
  *
  * BENCH_SECONDS (default 5) per run, BENCH_ROUNDS (3), BENCH_COMMANDS (comma-separated texts),
- * BENCH_SCALE=0 skips the content scaling, BENCH_PROFILE=1 writes a CPU profile of the bot.
+ * BENCH_REQUESTS=0 skips the request runs against bare Bolt, BENCH_SCALE=0 skips the content scaling,
+ * BENCH_STARTS (3) starts per measured start-up figure, BENCH_PROFILE=1 writes a CPU profile of the bot.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -25,8 +27,11 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const COMMANDS = (process.env.BENCH_COMMANDS ?? 'topics,wireguard,dashbord,xyzzy,wireguard*').split(',');
 const CONCURRENCY = [1, 50];
-const SCALES = [1, 10, 100];
+const SCALES = [1, 18, 100];
+const STARTS = Math.max(1, Number(process.env.BENCH_STARTS ?? 3));
 const SEED_RECAP = 'content/2025-06-schelklingen.md';
+/** The archive: the seed, the blog posts and the wrap-up pages beside the project. */
+const ARCHIVE_FOLDERS = ['../shared/recaps', '../shared/wrap-ups'];
 
 const CORES = availableParallelism();
 const canPin = CORES >= 2 && hasTaskset();
@@ -45,6 +50,10 @@ interface Server {
   child: ChildProcess;
   port: number;
   startupMs: number;
+  /** Spawn to the answer of a first `/hackathon wireguard`, sent as soon as it listens (the bot only). */
+  firstAnswerMs: number;
+  /** The process's CPU time when it listened. */
+  startupCpuMs: number;
   contentLoadMs: number;
   idleRss: number;
   rss(): Promise<number>;
@@ -94,11 +103,24 @@ async function spawnServer(
     });
   const ready = await next('listening');
   if (ready.type !== 'listening') throw new Error('unreachable');
+  const listening = performance.now() - started;
+  let firstAnswerMs = Number.NaN;
+  if (name === 'bot') {
+    // A bot that scales to zero starts on a request: what counts is when that request is answered.
+    const [request] = signedPool('wireguard', 1);
+    if (request) {
+      const response = await fetch(`http://127.0.0.1:${ready.port}${request.path}`, request);
+      await response.text();
+      firstAnswerMs = performance.now() - started;
+    }
+  }
   return {
     name,
     child,
     port: ready.port,
-    startupMs: performance.now() - started,
+    startupMs: listening,
+    firstAnswerMs,
+    startupCpuMs: ready.cpuMs,
     contentLoadMs: ready.contentLoadMs,
     idleRss: ready.rss,
     async rss() {
@@ -189,16 +211,30 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(1));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
-async function scaledContent(root: string, copies: number): Promise<string> {
-  const dir = path.join(root, `recaps-${copies}`);
+/**
+ * Years moved back by `years`: a copy of a recap tells of other hackathons (`2025` → `2022` in dates, file
+ * names, titles, `weight: -202506`), so copies are new hackathons rather than second recaps of one.
+ */
+function movedBack(text: string, years: number): string {
+  if (years === 0) return text;
+  return text.replace(/(?<!\d)(20\d\d)(?=(\d\d)?(?!\d))/g, (year) => String(Number(year) - years));
+}
+
+/** `count` recaps: the seed alone for 1, else the archive repeated (each round three years further back). */
+async function archiveContent(root: string, count: number): Promise<string> {
+  const dir = path.join(root, `recaps-${count}`);
   await mkdir(dir, { recursive: true });
-  const seed = await readFile(SEED_RECAP, 'utf8');
-  for (let n = 0; n < copies; n++) {
-    // One recap a month going back from the seed's: distinct ids, dates and "newest" order.
-    const month = new Date(Date.UTC(2025, 5 - n, 17));
-    const ym = month.toISOString().slice(0, 7);
-    const text = seed.replace(/^publishdate: .*$/m, `publishdate: ${month.toISOString().slice(0, 10)}`);
-    await writeFile(path.join(dir, `${ym}-hackathon-copy-${n + 1}.md`), text);
+  const archive = [SEED_RECAP];
+  for (const folder of ARCHIVE_FOLDERS) {
+    const names = (await readdir(folder).catch(() => [] as string[])).filter((n) => n.endsWith('.md')).sort();
+    archive.push(...names.map((name) => path.join(folder, name)));
+  }
+  const texts = await Promise.all(archive.map((file) => readFile(file, 'utf8')));
+  for (let n = 0; n < count; n++) {
+    const round = Math.floor(n / archive.length);
+    const file = archive[n % archive.length] ?? SEED_RECAP;
+    const text = texts[n % archive.length] ?? '';
+    await writeFile(path.join(dir, movedBack(path.basename(file), round * 3)), movedBack(text, round * 3));
   }
   for (const extra of ['next-hackathon.md', 'synonyms.yml']) {
     await copyFile(path.join('content', extra), path.join(dir, extra)).catch(() => undefined);
@@ -220,8 +256,17 @@ async function main(): Promise<void> {
     ? await mkdtemp(path.join(tmpdir(), 'bench-prof-'))
     : undefined;
   const botFlags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const startBot = (contentDir: string, flags: string[] = [...START_FLAGS]) =>
-    spawnServer('bot', 'bench/bot-server.ts', { ...env, CONTENT_DIR: contentDir }, flags);
+  const root = await mkdtemp(path.join(tmpdir(), 'bench-content-'));
+  let caches = 0;
+  /** A parse cache of its own: empty (cold) until a start fills it. */
+  const newCache = () => path.join(root, `cache-${++caches}`);
+  const startBot = (contentDir: string, cacheDir: string, flags: string[] = [...START_FLAGS]) =>
+    spawnServer(
+      'bot',
+      'bench/bot-server.ts',
+      { ...env, CONTENT_DIR: contentDir, CACHE_DIR: cacheDir },
+      flags,
+    );
   const startBare = () => spawnServer('bare', 'bench/bare-server.ts', env);
 
   console.log(
@@ -229,10 +274,102 @@ async function main(): Promise<void> {
       `${CORES} cores, Node ${process.version}${canPin ? ', generator on core 0, apps on core 1' : ', not pinned'}`,
   );
 
-  // Start-up: spawn to listening, median of three (the first may pay for a cold file cache).
+  if (process.env.BENCH_REQUESTS !== '0') await requestRuns({ startBot, startBare, newCache, botFlags });
+
+  if (process.env.BENCH_SCALE !== '0') {
+    // Start-up: spawn to listening, median of STARTS; cold starts each get an empty parse cache, warm ones
+    // share one that a first, unmeasured start filled.
+    const figures = new Map<number, { cold: Server[]; warm: Server[] }>();
+    for (const count of SCALES) {
+      const dir = await archiveContent(root, count);
+      const cold: Server[] = [];
+      const warm: Server[] = [];
+      const warmCache = newCache();
+      await (await startBot(dir, warmCache)).stop();
+      // Interleaved, so a busy neighbour on the machine weighs on both alike.
+      for (let i = 0; i < STARTS; i++) {
+        const c = await startBot(dir, newCache());
+        await checkAnswers(c, true);
+        cold.push(c);
+        await c.stop();
+        const w = await startBot(dir, warmCache);
+        warm.push(w);
+        await w.stop();
+      }
+      figures.set(count, { cold, warm });
+    }
+    type Figure = 'startupMs' | 'firstAnswerMs' | 'startupCpuMs' | 'contentLoadMs';
+    const medianOf = (servers: Server[], key: Figure) => median(servers.map((s) => s[key]));
+    const seed = figures.get(1);
+    console.log(
+      `\nStart-up with 1 recap (the seed alone), 18 (the archive: the seed, ${ARCHIVE_FOLDERS.join(', ')}, repeated) and 100, ` +
+        `median of ${STARTS} starts each, cold (an empty parse cache) / cached. Start-up is spawn → listening; ` +
+        'first answer is spawn → the answer to a `/hackathon wireguard` sent as soon as it listens; CPU is the ' +
+        "process's CPU time when it listens.\n",
+    );
+    console.log(
+      '| recaps | content load | start-up | first answer | start-up CPU | ÷ seed alone: start-up | ÷ seed alone: first answer | ÷ seed alone: CPU |',
+    );
+    console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const [count, { cold, warm }] of figures) {
+      const pair = (key: Figure, digits = 0) =>
+        `${medianOf(cold, key).toFixed(digits)} / ${medianOf(warm, key).toFixed(digits)} ms`;
+      const ratio = (key: Figure) =>
+        seed
+          ? `${(medianOf(cold, key) / medianOf(seed.cold, key)).toFixed(2)} / **${(medianOf(warm, key) / medianOf(seed.warm, key)).toFixed(2)}**`
+          : '–';
+      console.log(
+        `| ${count} | ${pair('contentLoadMs', 1)} | ${pair('startupMs')} | ${pair('firstAnswerMs')} | ${pair('startupCpuMs')} | ` +
+          `${ratio('startupMs')} | ${ratio('firstAnswerMs')} | ${ratio('startupCpuMs')} |`,
+      );
+    }
+
+    const seconds = Math.max(1, Math.round(SECONDS / 2));
+    console.log(`\nAnswers with that much content (started from a warm cache; ${seconds} s per run):\n`);
+    console.log(
+      '| recaps | RSS idle | RSS after load | `wireguard` p50 (c=1, uncached) | `dashbord` p50 (c=1, uncached) | `xyzzyplugh` p50 (c=1, uncached) | `topics` p50 (c=1) | `wireguard` req/s (c=50) |',
+    );
+    console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const count of SCALES) {
+      const dir = path.join(root, `recaps-${count}`);
+      const cacheDir = newCache();
+      await (await startBot(dir, cacheDir)).stop();
+      const server = await startBot(dir, cacheDir);
+      await checkAnswers(server, true);
+      const texts = ['wireguard*', 'dashbord*', 'xyzzyplugh*', 'topics'];
+      for (const text of texts) await load(server.port, text, 10, 1);
+      const single = new Map<string, Summary>();
+      for (const text of texts) single.set(text, summarise([await load(server.port, text, 1, seconds)]));
+      const many = summarise([await load(server.port, 'wireguard', 50, seconds)]);
+      const rss = await server.rss();
+      const p50 = (text: string) => `${ms(single.get(text)?.p50 ?? Number.NaN)} ms`;
+      console.log(
+        `| ${count} | ${mb(server.idleRss)} | ${mb(rss)} | ` +
+          `${p50('wireguard*')} | ${p50('dashbord*')} | ${p50('xyzzyplugh*')} | ${p50('topics')} | ${many.rps.toFixed(0)} |`,
+      );
+      await server.stop();
+    }
+  }
+  await rm(root, { recursive: true, force: true });
+  await standin.close();
+  if (profileDir) console.log(`\nCPU profile of the bot: ${profileDir}`);
+}
+
+interface Starters {
+  startBot(contentDir: string, cacheDir: string, flags?: string[]): Promise<Server>;
+  startBare(): Promise<Server>;
+  newCache(): string;
+  botFlags: string[];
+}
+
+/** The bot against bare Bolt: start-up, then the same signed commands, interleaved, round after round. */
+async function requestRuns({ startBot, startBare, newCache, botFlags }: Starters): Promise<void> {
+  // Start-up: spawn to listening, median of three (the first may pay for a cold file cache, and fills the
+  // parse cache: the bot starts as it does after its first start).
+  const cacheDir = newCache();
   const startups = { bot: [] as number[], bare: [] as number[], load: [] as number[] };
   for (let i = 0; i < 3; i++) {
-    const bot = await startBot('content');
+    const bot = await startBot('content', cacheDir);
     startups.bot.push(bot.startupMs);
     startups.load.push(bot.contentLoadMs);
     await bot.stop();
@@ -241,7 +378,7 @@ async function main(): Promise<void> {
     await bare.stop();
   }
 
-  const bot = await startBot('content', [...START_FLAGS, ...botFlags]);
+  const bot = await startBot('content', cacheDir, [...START_FLAGS, ...botFlags]);
   const bare = await startBare();
   await checkAnswers(bot, true);
   await checkAnswers(bare, false);
@@ -295,42 +432,12 @@ async function main(): Promise<void> {
   console.log('\n| process | start-up (spawn → listening) | content load | RSS idle | RSS peak under load |');
   console.log('|---|---:|---:|---:|---:|');
   console.log(
-    `| bot | ${median(startups.bot).toFixed(0)} ms | ${ms(median(startups.load))} ms | ${mb(idle.bot)} | ${mb(peak.bot)} |`,
+    `| bot (parse cache warm) | ${median(startups.bot).toFixed(0)} ms | ${ms(median(startups.load))} ms | ${mb(idle.bot)} | ${mb(peak.bot)} |`,
   );
   console.log(
     `| bare Bolt | ${median(startups.bare).toFixed(0)} ms | – | ${mb(idle.bare)} | ${mb(peak.bare)} |`,
   );
   if (failures > 0) console.log(`\n**${failures} request(s) failed (non-200, error or timeout).**`);
-
-  if (process.env.BENCH_SCALE !== '0') {
-    const root = await mkdtemp(path.join(tmpdir(), 'bench-content-'));
-    const seconds = Math.max(1, Math.round(SECONDS / 2));
-    console.log(`\nContent scaling (copies of the seed recap; ${seconds} s per run):\n`);
-    console.log(
-      '| recaps | content load | start-up | RSS idle | RSS after load | `wireguard` p50 (c=1, uncached) | `dashbord` p50 (c=1, uncached) | `xyzzyplugh` p50 (c=1, uncached) | `topics` p50 (c=1) | `wireguard` req/s (c=50) |',
-    );
-    console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-    for (const copies of SCALES) {
-      const dir = await scaledContent(root, copies);
-      const server = await startBot(dir);
-      await checkAnswers(server, true);
-      const texts = ['wireguard*', 'dashbord*', 'xyzzyplugh*', 'topics'];
-      for (const text of texts) await load(server.port, text, 10, 1);
-      const single = new Map<string, Summary>();
-      for (const text of texts) single.set(text, summarise([await load(server.port, text, 1, seconds)]));
-      const many = summarise([await load(server.port, 'wireguard', 50, seconds)]);
-      const rss = await server.rss();
-      const p50 = (text: string) => `${ms(single.get(text)?.p50 ?? Number.NaN)} ms`;
-      console.log(
-        `| ${copies} | ${ms(server.contentLoadMs)} ms | ${server.startupMs.toFixed(0)} ms | ${mb(server.idleRss)} | ${mb(rss)} | ` +
-          `${p50('wireguard*')} | ${p50('dashbord*')} | ${p50('xyzzyplugh*')} | ${p50('topics')} | ${many.rps.toFixed(0)} |`,
-      );
-      await server.stop();
-    }
-    await rm(root, { recursive: true, force: true });
-  }
-  await standin.close();
-  if (profileDir) console.log(`\nCPU profile of the bot: ${profileDir}`);
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,7 @@
 import { config } from 'dotenv';
 import { ContentError } from './content/load.js';
 import { readSettings, SettingsError } from './settings.js';
-import { type RunningBot, StartError, startBot } from './start.js';
+import { type RunningBot, StartError, startBotWith } from './start.js';
 
 /** Entry point: settings → content → Slack (Socket Mode or HTTP), or the local playground without credentials. */
 async function main(): Promise<void> {
@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const running: Pick<RunningBot, 'stop' | 'logger'> =
     settings.mode === 'playground'
       ? await (await import('./playground/server.js')).startPlayground(settings)
-      : await startBot(process.env);
+      : await startBotWith(settings);
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;

@@ -19,7 +19,7 @@ import {
   pastHackathons,
   unwrittenProblems,
 } from './content/timing.js';
-import { type SearchOutcome, TopicIndex } from './search/index.js';
+import { type IndexStore, type SearchOutcome, TopicIndex } from './search/index.js';
 import { indexTerms, queryTerms, stripSlackMarkup } from './search/normalize.js';
 
 export type { SearchOutcome } from './search/index.js';
@@ -102,6 +102,8 @@ export interface LibraryOptions {
    * among `problems`. Without it, nothing is judged by its age.
    */
   now?: Date;
+  /** Where the search index is kept between starts (see `IndexStore`). */
+  indexStore?: IndexStore;
 }
 
 /**
@@ -155,7 +157,7 @@ export class Library {
       }
     }
     this.profiles = this.hackathons.map(profileOf);
-    this.index = new TopicIndex(this.hackathons, content.synonyms);
+    this.index = new TopicIndex(this.hackathons, content.synonyms, options.indexStore);
     this.sectionIndex = new MiniSearch<SectionDocument>({
       fields: ['title'],
       idField: 'key',

@@ -19,6 +19,25 @@ const flag = z.preprocess(
   z.enum(['true', 'false', '1', '0', 'yes', 'no', '']).optional(),
 );
 
+/** Where the git checkout and the parse cache live, relative to the working directory. */
+export const DEFAULT_CACHE_DIR = '.cache/hackathon-bot';
+
+/** A branch or tag: no spaces, no `..`, no leading dash or slash (git's own rules, in short). */
+const GIT_REF = /^(?!-)(?!\/)(?!.*\.\.)(?!.*\/\/)[^\s~^:?*[\\]+(?<![/.])$/;
+/** Folders inside the repository: relative, without `..`. */
+const GIT_PATHS = /^\s*(?!\/)(?!.*(^|[/,\s])\.\.([/,\s]|$))[^,]+(\s*,\s*(?!\/)[^,]+)*\s*$/;
+
+const MIN_SYNC_MS = 100;
+const MAX_SYNC_MS = 24 * 3_600_000;
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** `30s`, `10m`, `1h`, `200ms` → milliseconds; undefined for anything else. */
+export function parseDuration(text: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)$/i.exec(text.trim());
+  if (!m) return undefined;
+  return Number(m[1]) * (UNIT_MS[(m[2] ?? '').toLowerCase()] ?? Number.NaN);
+}
+
 const schema = z.object({
   SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-')),
   SLACK_SIGNING_SECRET: optional(z.string().regex(/^\S{8,}$/, 'must be the app\u2019s signing secret')),
@@ -44,6 +63,46 @@ const schema = z.object({
   AUTO_ANNOUNCE: flag,
   OPEN_SUBSCRIPTIONS: flag,
   REMINDER_CHECK_HOURS: z.coerce.number().min(0.01).max(24).default(6),
+  CONTENT_GIT_URL: optional(
+    z
+      .string()
+      .trim()
+      // A leading dash would reach git as an option; whitespace is never part of a repository address.
+      .regex(
+        /^[^-\s][^\s]*$/,
+        'must be a repository URL git understands (https://…, ssh://…, git@host:path, file://…)',
+      ),
+  ),
+  CONTENT_GIT_REF: optional(
+    z.string().trim().regex(GIT_REF, 'must be a branch or tag name, like main or v1.2'),
+  ),
+  CONTENT_GIT_PATHS: optional(
+    z
+      .string()
+      .regex(GIT_PATHS, 'must be folders inside the repository separated by commas, like hugo/content/blog'),
+  ),
+  CONTENT_SYNC_INTERVAL: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z
+      .string()
+      .trim()
+      .default('10m')
+      .transform((text, ctx) => {
+        const ms = parseDuration(text);
+        if (ms === undefined || ms < MIN_SYNC_MS || ms > MAX_SYNC_MS) {
+          ctx.addIssue({
+            code: 'custom',
+            message: 'must be a duration from 100ms to 24h, like 30s, 10m or 1h',
+          });
+          return z.NEVER;
+        }
+        return ms;
+      }),
+  ),
+  CACHE_DIR: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.string().trim().default(DEFAULT_CACHE_DIR),
+  ),
 });
 
 export interface Settings {
@@ -62,6 +121,17 @@ export interface Settings {
   autoAnnounce: boolean;
   openSubscriptions: boolean;
   reminderCheckHours: number;
+  /** A git repository to follow for recaps, beside CONTENT_DIR; undefined when none. */
+  contentGit?: {
+    url: string;
+    /** Branch or tag; undefined: the remote's default branch. */
+    ref?: string;
+    /** Folders inside the repository to read recaps from; empty means all of it. */
+    paths: string[];
+    syncIntervalMs: number;
+  };
+  /** The git checkout and the parse cache live here. */
+  cacheDir: string;
 }
 
 export class SettingsError extends Error {
@@ -97,6 +167,10 @@ export function readSettings(env: NodeJS.ProcessEnv | Record<string, string | un
       );
     }
   }
+  if (!e.CONTENT_GIT_URL) {
+    for (const name of ['CONTENT_GIT_REF', 'CONTENT_GIT_PATHS'] as const)
+      if (e[name]) problems.push(`${name} is set, but CONTENT_GIT_URL is not: set the repository to follow`);
+  }
   if (problems.length) throw new SettingsError(problems);
   return {
     mode,
@@ -115,6 +189,25 @@ export function readSettings(env: NodeJS.ProcessEnv | Record<string, string | un
     autoAnnounce: truthy(e.AUTO_ANNOUNCE),
     openSubscriptions: truthy(e.OPEN_SUBSCRIPTIONS),
     reminderCheckHours: e.REMINDER_CHECK_HOURS,
+    ...(e.CONTENT_GIT_URL
+      ? {
+          contentGit: {
+            url: e.CONTENT_GIT_URL,
+            ref: e.CONTENT_GIT_REF,
+            paths: (e.CONTENT_GIT_PATHS ?? '')
+              .split(',')
+              .map((p) =>
+                p
+                  .trim()
+                  .replace(/^\.\/+/, '')
+                  .replace(/\/+$/, ''),
+              )
+              .filter((p) => p !== '' && p !== '.'),
+            syncIntervalMs: e.CONTENT_SYNC_INTERVAL,
+          },
+        }
+      : {}),
+    cacheDir: e.CACHE_DIR,
   };
 }
 

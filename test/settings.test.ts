@@ -65,4 +65,55 @@ describe('settings', () => {
       openSubscriptions: true,
     });
   });
+
+  it('reads the git source, its ref, folders and sync interval', () => {
+    const s = readSettings({
+      CONTENT_GIT_URL: 'git@github.com:gardener/documentation.git',
+      CONTENT_GIT_REF: 'master',
+      CONTENT_GIT_PATHS: 'hugo/content/community/hackathons, ./hugo/content/blog/',
+      CONTENT_SYNC_INTERVAL: '30s',
+      CACHE_DIR: '/var/cache/hackathon-bot',
+    });
+    expect(s.contentGit).toEqual({
+      url: 'git@github.com:gardener/documentation.git',
+      ref: 'master',
+      paths: ['hugo/content/community/hackathons', 'hugo/content/blog'],
+      syncIntervalMs: 30_000,
+    });
+    expect(s.cacheDir).toBe('/var/cache/hackathon-bot');
+    expect(readSettings({ CONTENT_GIT_URL: 'file:///srv/recaps.git' }).contentGit).toEqual({
+      url: 'file:///srv/recaps.git',
+      paths: [],
+      syncIntervalMs: 600_000,
+    });
+    expect(readSettings({ CONTENT_SYNC_INTERVAL: '1h' }).contentGit).toBeUndefined();
+  });
+
+  it('names each wrong git setting', () => {
+    const attempt = () =>
+      readSettings({
+        CONTENT_GIT_URL: '--upload-pack=touch /tmp/x',
+        CONTENT_GIT_REF: 'main..evil',
+        CONTENT_GIT_PATHS: 'hugo/../../etc',
+        CONTENT_SYNC_INTERVAL: 'every ten minutes',
+      });
+    expect(attempt).toThrow(SettingsError);
+    const message = (() => {
+      try {
+        attempt();
+        return '';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(message).toMatch(/CONTENT_GIT_URL must be a repository URL git understands/);
+    expect(message).toMatch(/CONTENT_GIT_REF must be a branch or tag name/);
+    expect(message).toMatch(/CONTENT_GIT_PATHS must be folders inside the repository/);
+    expect(message).toMatch(
+      /CONTENT_SYNC_INTERVAL must be a duration from 100ms to 24h, like 30s, 10m or 1h/,
+    );
+    expect(() => readSettings({ CONTENT_GIT_REF: 'main' })).toThrow(
+      /CONTENT_GIT_REF is set, but CONTENT_GIT_URL is not/,
+    );
+  });
 });

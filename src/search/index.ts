@@ -1,4 +1,5 @@
-import MiniSearch, { type Query, type SearchOptions } from 'minisearch';
+import { createHash } from 'node:crypto';
+import MiniSearch, { type Options, type Query, type SearchOptions } from 'minisearch';
 import type { Hackathon, Synonyms, HackathonTopic as Topic } from '../content/model.js';
 import {
   indexTerms,
@@ -134,6 +135,42 @@ function documentOf(hackathon: Hackathon, topic: Topic): TopicDocument {
 }
 
 /**
+ * Where a built index is kept between starts (the parse cache's folder): indexing the archive's words is
+ * most of what a start with many recaps costs, and reading the index back is a fraction of it.
+ */
+export interface IndexStore {
+  /** The index stored for documents with this hash, as `JSON.stringify(miniSearch)` made it. */
+  load(documentsHash: string): string | undefined;
+  save(documentsHash: string, index: string): void;
+}
+
+const ENGINE_OPTIONS: Options<TopicDocument> = {
+  fields: FIELDS,
+  idField: 'key',
+  tokenize: indexTerms,
+  // The tokenizer already yields final terms; the query side builds its own.
+  processTerm: (term) => term,
+  searchOptions: { tokenize: (term) => [term], processTerm: (term) => term },
+};
+
+/** The same documents give the same index: read it back when stored, else build and store it. */
+function engineFor(documents: TopicDocument[], store: IndexStore | undefined): MiniSearch<TopicDocument> {
+  const hash = store ? createHash('sha256').update(JSON.stringify(documents)).digest('hex') : '';
+  const stored = store?.load(hash);
+  if (stored) {
+    try {
+      return MiniSearch.loadJSON(stored, ENGINE_OPTIONS);
+    } catch {
+      // Cut short or from another MiniSearch: build it again below.
+    }
+  }
+  const engine = new MiniSearch<TopicDocument>(ENGINE_OPTIONS);
+  engine.addAll(documents);
+  store?.save(hash, JSON.stringify(engine));
+  return engine;
+}
+
+/**
  * The topics of all hackathons, one document per merged topic, indexed once: every search after that is a
  * lookup in memory. Ties go to the newer hackathon, then to the order of its list, which is how people read them.
  */
@@ -145,16 +182,8 @@ export class TopicIndex {
   private readonly titleTerms = new Map<string, Set<string>>();
   private readonly synonyms: Map<string, string[][]>;
 
-  constructor(hackathons: readonly Hackathon[], synonyms: Synonyms) {
+  constructor(hackathons: readonly Hackathon[], synonyms: Synonyms, store?: IndexStore) {
     this.synonyms = compileSynonyms(synonyms);
-    this.engine = new MiniSearch<TopicDocument>({
-      fields: FIELDS,
-      idField: 'key',
-      tokenize: indexTerms,
-      // The tokenizer already yields final terms; the query side builds its own.
-      processTerm: (term) => term,
-      searchOptions: { tokenize: (term) => [term], processTerm: (term) => term },
-    });
     const documents: TopicDocument[] = [];
     for (const hackathon of hackathons) {
       for (const topic of hackathon.topics) {
@@ -168,7 +197,7 @@ export class TopicIndex {
         }
       }
     }
-    this.engine.addAll(documents);
+    this.engine = engineFor(documents, store);
   }
 
   search(query: string): SearchOutcome {

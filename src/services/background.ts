@@ -9,6 +9,8 @@ import { subscriptionPass } from './subscriptions.js';
 export interface BackgroundJobs {
   /** The start-up passes; resolves when they are done (they never reject). */
   readonly started: Promise<void>;
+  /** Runs the reminder passes again now, or right after the one in flight: the content changed. */
+  recheck(): Promise<void>;
   stop(): void;
 }
 
@@ -58,6 +60,7 @@ export async function autoAnnouncePass(
 export function startBackgroundJobs(context: BotContext, client: WebClient): BackgroundJobs {
   let stopped = false;
   let running: Promise<unknown> | undefined;
+  let queued: Promise<void> | undefined;
   const guard = async <T>(name: string, job: () => Promise<T>): Promise<T | undefined> => {
     try {
       return await job();
@@ -76,6 +79,15 @@ export function startBackgroundJobs(context: BotContext, client: WebClient): Bac
     await running;
     running = undefined;
   };
+  // A pass in flight may have read the content before it changed: one more follows it.
+  const recheck = (): Promise<void> => {
+    if (!running) return remind();
+    queued ??= running.then(() => {
+      queued = undefined;
+      return remind();
+    });
+    return queued;
+  };
 
   const started = Promise.all([
     remind(),
@@ -85,6 +97,7 @@ export function startBackgroundJobs(context: BotContext, client: WebClient): Bac
   timer.unref();
   return {
     started,
+    recheck,
     stop() {
       stopped = true;
       clearInterval(timer);
