@@ -9,7 +9,8 @@ import type { ChannelMention } from './slack-text.js';
 export type Intent =
   | { kind: 'help' }
   | { kind: 'topics'; filter?: string; page: number }
-  | { kind: 'topic'; key: string }
+  /** `back`: the intent text of the list the topic was opened from (its Back button). */
+  | { kind: 'topic'; key: string; back?: string }
   | { kind: 'search'; query: string }
   | { kind: 'next' }
   | {
@@ -131,7 +132,14 @@ export function parseIntent(text: string, mentions: { channels?: readonly Channe
     case 'topic':
     case 'list':
     case 'all': {
-      if (head === 'topic' && /^[\w.-]+\/[\w-]+$/.test(tail)) return { kind: 'topic', key: tail };
+      if (head === 'topic') {
+        // `topic 2025-06/wireguard from topics 2025-06 page 2`: opened from that list, which Back shows again.
+        const opened = /^([\w.-]+\/[\w-]+)(?: from (topics\b.*))?$/.exec(tail);
+        if (opened?.[1])
+          return opened[2]
+            ? { kind: 'topic', key: opened[1], back: opened[2] }
+            : { kind: 'topic', key: opened[1] };
+      }
       const paged = /^(.*?)\s*\bpage (\d{1,3})$/i.exec(tail);
       const filter = (paged ? paged[1] : tail)?.trim();
       const page = paged ? Math.max(1, Number(paged[2])) : 1;
@@ -170,7 +178,7 @@ export function intentText(intent: Intent): string {
         .filter(Boolean)
         .join(' ');
     case 'topic':
-      return `topic ${intent.key}`;
+      return intent.back ? `topic ${intent.key} from ${intent.back}` : `topic ${intent.key}`;
     case 'search':
       return intent.query;
     case 'announce':

@@ -7,7 +7,7 @@ import { ParseCache } from './content/sources/cache.js';
 import type { ContentFolder } from './content/sources/folder.js';
 import { displayUrl, GitCheckout, type SyncOutcome } from './content/sources/git.js';
 import { type FolderWatch, watchFolder } from './content/sources/watch.js';
-import { LibraryHolder } from './context.js';
+import { type Clock, LibraryHolder } from './context.js';
 import { Library } from './library.js';
 import type { Settings } from './settings.js';
 
@@ -38,6 +38,8 @@ export interface LiveLibraryEvents {
 export interface LiveLibraryOptions {
   settings: Settings;
   logger: Logger;
+  /** Dates each load: a hackathon whose page still has no topics weeks after it is a warning. */
+  clock?: Clock;
   /** How long the watcher waits for a burst of changes to settle (tests shorten it). */
   settleMs?: number;
 }
@@ -63,7 +65,9 @@ export class LiveLibrary extends EventEmitter<LiveLibraryEvents> {
   ) {
     super();
     this.content = content;
-    this.holder = new LibraryHolder(new Library(content, { indexStore: cache.indexStore() }));
+    this.holder = new LibraryHolder(
+      new Library(content, { indexStore: cache.indexStore(), now: (options.clock ?? (() => new Date()))() }),
+    );
   }
 
   /**
@@ -83,8 +87,8 @@ export class LiveLibrary extends EventEmitter<LiveLibraryEvents> {
       );
     }
     const content = await loadContent(settings.contentDir, { folders: git?.folders() ?? [], cache });
-    for (const problem of content.problems) logger.warn(`Content: ${formatProblem(problem)}`);
     const live = new LiveLibrary(options, cache, git, content);
+    for (const problem of live.holder.current.problems) logger.warn(`Content: ${formatProblem(problem)}`);
     logger.info(
       `Loaded ${content.recaps.length} recap(s), ${topicCount(content)} topics from ${live.describeSources()} (${content.cached} from the cache, ${content.parsed} parsed${content.skipped ? `, ${content.skipped} other posts skipped` : ''}; search index ${cache.stats.indexesRead > 0 ? 'from the cache' : 'built'}) in ${(performance.now() - started).toFixed(1)} ms`,
     );
@@ -216,7 +220,10 @@ export class LiveLibrary extends EventEmitter<LiveLibraryEvents> {
     }
     let library: Library;
     try {
-      library = new Library(content, { indexStore: this.cache.indexStore() });
+      library = new Library(content, {
+        indexStore: this.cache.indexStore(),
+        now: (this.options.clock ?? (() => new Date()))(),
+      });
     } catch (error) {
       const message = `the library could not be built (${(error as Error).message}); answering from the content that last loaded`;
       logger.error(`Content (${cause}): ${message}`);

@@ -54,14 +54,19 @@ export class StartError extends Error {
   override name = 'StartError';
 }
 
-/** The content of CONTENT_DIR, loaded once, as a library (the playground's reloads). */
-export async function loadLibrary(settings: Settings, logger: Logger): Promise<Library> {
+/** The content of CONTENT_DIR, loaded once, as a library (the playground's reloads). `clock` dates the load:
+ * a hackathon whose page still has no topics weeks after it is a warning. */
+export async function loadLibrary(
+  settings: Settings,
+  logger: Logger,
+  clock: Clock = () => new Date(),
+): Promise<Library> {
   const started = performance.now();
   const content = await loadContent(settings.contentDir, {
     cache: new ParseCache(path.join(settings.cacheDir, 'parsed')),
   });
-  for (const problem of content.problems) logger.warn(`Content: ${formatProblem(problem)}`);
-  const library = new Library(content);
+  const library = new Library(content, { now: clock() });
+  for (const problem of library.problems) logger.warn(`Content: ${formatProblem(problem)}`);
   const ms = (performance.now() - started).toFixed(1);
   logger.info(
     `Loaded ${content.recaps.length} recap(s), ${content.recaps.reduce((n, r) => n + r.topics.length, 0)} topics from ${settings.contentDir} in ${ms} ms`,
@@ -70,9 +75,19 @@ export async function loadLibrary(settings: Settings, logger: Logger): Promise<L
 }
 
 /** The git source's errors name a setting: at start-up they are the settings' kind of mistake. */
-async function openContent(settings: Settings, logger: Logger, settleMs?: number): Promise<LiveLibrary> {
+async function openContent(
+  settings: Settings,
+  logger: Logger,
+  clock: Clock,
+  settleMs?: number,
+): Promise<LiveLibrary> {
   try {
-    return await LiveLibrary.open({ settings, logger, ...(settleMs !== undefined ? { settleMs } : {}) });
+    return await LiveLibrary.open({
+      settings,
+      logger,
+      clock,
+      ...(settleMs !== undefined ? { settleMs } : {}),
+    });
   } catch (error) {
     if (error instanceof GitSourceError) throw new StartError(error.message);
     throw error;
@@ -110,12 +125,12 @@ export async function startBotWith(settings: Settings, options: StartOptions = {
   const logger = createLogger(settings.logLevel, options.logSink);
   if (settings.mode === 'playground')
     throw new StartError('No Slack credentials: use the playground instead.');
+  const clock = options.clock ?? (() => new Date());
   // Independent, so they overlap: the content loads while auth.test is on the wire.
   const [content, bot] = await Promise.all([
-    openContent(settings, logger, options.contentSettleMs),
+    openContent(settings, logger, clock, options.contentSettleMs),
     identify(settings, logger),
   ]);
-  const clock = options.clock ?? (() => new Date());
   const { app, context } = createApp({
     settings,
     // Read once per request by each listener: a request in flight finishes on the library it started with.

@@ -1,14 +1,15 @@
 import { WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/content/load.js';
+import { Library } from '../src/library.js';
 import { createLogger } from '../src/logger.js';
 import { ANNOUNCED_EVENT_TYPE, autoAnnounce } from '../src/services/announce.js';
 import { blockActionsPayload, sendInteraction } from '../src/standin/requests.js';
 import { type RecordedCall, type SlackStandin, startSlackStandin } from '../src/standin/server.js';
 import type { RunningBot } from '../src/start.js';
-import { limitProblems } from '../src/views/limits.js';
 import type { SlackMessage } from '../src/views/message.js';
 import { BOT_TOKEN, commandAnswer, launchBot, SIGNING_SECRET, type TestBot } from './support/bot.js';
+import { limitProblems } from './support/limits.js';
 
 /** A channel whose id passes the settings' validation (the seeded ones have `_`), with the bot in it. */
 const CHANNEL = 'CHACKATHON';
@@ -108,11 +109,11 @@ describe('/hackathon announce', () => {
     expect(parentCall?.args.thread_ts).toBeUndefined();
     expect(parentCall?.args.metadata).toEqual({
       event_type: ANNOUNCED_EVENT_TYPE,
-      event_payload: { recap_id: '2025-06-schelklingen' },
+      event_payload: { hackathon_id: '2025-06', recap_id: '2025-06-schelklingen' },
     });
     const parent = JSON.stringify(parentCall?.args);
-    expect(parent).toContain('7th Gardener Community Hackathon');
-    expect(parent).toContain('June 17, 2025');
+    expect(parent).toContain('Hackathon June 2025');
+    expect(parent).toContain('Read the blog post: Taking Gardener to the Next Level');
     expect(parent).toContain('15 topics in 5 sections');
     expect(parent).toContain('https://youtu.be/TCLXovw43HA|Watch the wrap-up recording');
     expect(parent).toContain('gardener.cloud/blog/2025/06/');
@@ -146,7 +147,7 @@ describe('/hackathon announce', () => {
 
   it('refuses someone who may not announce, naming who can, and posts nothing', async () => {
     const refused = await command('announce', 'U_MEMBER');
-    expect(refused.text).toMatch(/only workspace admins and owners can announce recaps/);
+    expect(refused.text).toMatch(/only workspace admins and owners can announce hackathons/);
     expect(buttons(refused)).toEqual([]);
     // A Post click that did not come from an announcer's preview is refused as well.
     const admin = await command('announce', 'U_ADMIN');
@@ -251,8 +252,21 @@ describe('AUTO_ANNOUNCE', () => {
     expect(standin.workspace.messages(CHANNEL)).toHaveLength(1 + SECTIONS);
   });
 
-  it('withdraws the later copy when both instances posted the same recap', async () => {
-    const content = await loadContent('content');
+  it('counts a hackathon as announced when an earlier announcement named its recap', async () => {
+    // What announcements carried before hackathons were the unit: the recap only.
+    standin.workspace.addMessage(CHANNEL, {
+      user: 'UBOT',
+      text: 'New hackathon recap',
+      metadata: { event_type: ANNOUNCED_EVENT_TYPE, event_payload: { recap_id: '2025-06-schelklingen' } },
+    });
+    const started = await launch(standin, env, true);
+    bots.push(started.bot);
+    await started.logs.waitFor(/Auto-announce in <#CHACKATHON>: announced 0, already announced 1/);
+    expect(announcements(standin, CHANNEL)).toHaveLength(1);
+  });
+
+  it('withdraws the later copy when both instances posted the same hackathon', async () => {
+    const library = new Library(await loadContent('content'));
     const lines: string[] = [];
     // Both instances' first history read is answered only once both asked, so both post a parent.
     let arrived = 0;
@@ -275,7 +289,7 @@ describe('AUTO_ANNOUNCE', () => {
       });
     const options = {
       channel: CHANNEL,
-      recaps: content.recaps,
+      hackathons: library.hackathons,
       botUserId: 'UBOT',
       logger: createLogger('info', (_level, line) => lines.push(line)),
     };
@@ -285,8 +299,8 @@ describe('AUTO_ANNOUNCE', () => {
       .filter((c) => c.args.metadata !== undefined)
       .map(tsOf);
     expect(parents).toHaveLength(2);
-    expect([...a.announced, ...b.announced]).toEqual(['2025-06-schelklingen']);
-    expect([...a.withdrawn, ...b.withdrawn]).toEqual(['2025-06-schelklingen']);
+    expect([...a.announced, ...b.announced]).toEqual(['2025-06']);
+    expect([...a.withdrawn, ...b.withdrawn]).toEqual(['2025-06']);
     const found = announcements(standin, CHANNEL);
     expect(found.map((f) => f.parent.ts)).toEqual([parents.sort()[0]]);
     expect(found[0]?.replies).toHaveLength(SECTIONS);

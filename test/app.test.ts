@@ -10,9 +10,9 @@ import {
   sendInteraction,
   sendSlashCommand,
 } from '../src/standin/requests.js';
-import { limitProblems } from '../src/views/limits.js';
 import type { SlackMessage } from '../src/views/message.js';
 import { BOT_TOKEN, SIGNING_SECRET, startTestBot, type TestBot } from './support/bot.js';
+import { limitProblems } from './support/limits.js';
 import { visibleText } from './support/visible.js';
 
 interface AckBody extends SlackMessage {

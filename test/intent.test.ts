@@ -22,6 +22,12 @@ describe('parseIntent', () => {
       'topic 2025-06-schelklingen/documentation-revamp',
       { kind: 'topic', key: '2025-06-schelklingen/documentation-revamp' },
     ],
+    ['topic 2025-06/documentation-revamp', { kind: 'topic', key: '2025-06/documentation-revamp' }],
+    [
+      'topic 2025-06/documentation-revamp from topics june 2025 page 2',
+      { kind: 'topic', key: '2025-06/documentation-revamp', back: 'topics june 2025 page 2' },
+    ],
+    ['topics 2024-12 page 9', { kind: 'topics', filter: '2024-12', page: 9 }],
     ['wireguard', { kind: 'search', query: 'wireguard' }],
     ['  gep   32 ', { kind: 'search', query: 'gep 32' }],
     ['next', { kind: 'next' }],

@@ -1,14 +1,16 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadContentFolders } from '../src/content/folders.js';
 import { loadContent } from '../src/content/load.js';
-import type { ContentSet } from '../src/content/model.js';
-import { Library, type SearchOutcome } from '../src/library.js';
+import type { ContentSet, Recap } from '../src/content/model.js';
+import { type HackathonLookup, Library, type SearchOutcome } from '../src/library.js';
 import { makeContent, makeRecap, makeTopic, pr } from './support/fixtures.js';
 import { PROJECT_ROOT, sharedDir } from './support/shared.js';
 
 const SEED_DIR = path.join(PROJECT_ROOT, 'content');
 /** Two more recaps, read where they are: they are not the project's content. */
 const SHARED_RECAPS = sharedDir('recaps');
+const SHARED_WRAP_UPS = sharedDir('wrap-ups');
 
 function titles(outcome: SearchOutcome): string[] {
   if (outcome.kind === 'topic') return [outcome.topic, ...outcome.others].map((t) => t.title);
@@ -45,32 +47,39 @@ const may = makeRecap({
 const library = new Library(makeContent([may, june, december]));
 
 describe('Library lookups', () => {
-  it('keeps recaps newest first, with the newest as latest', () => {
+  it('keeps hackathons newest first, with the newest as latest', () => {
+    expect(library.hackathons.map((h) => h.id)).toEqual(['2025-06', '2024-12', '2024-05']);
+    expect(library.latest.recaps).toEqual([june]);
     expect(library.recaps.map((r) => r.id)).toEqual([june.id, december.id, may.id]);
-    expect(library.latest).toBe(june);
-    expect(() => new Library(makeContent([])).latest).toThrow(/no recap/);
+    expect(() => new Library(makeContent([])).latest).toThrow(/no hackathon/);
   });
 
-  it('finds topics by key, recaps by id, and a topic its recap and section', () => {
-    const topic = library.topic('2025-06-schelklingen/expose-egresscidrs-in-the-shoot-info-configmap');
+  it('finds topics by key, old recap keys too, and a topic its hackathon and section', () => {
+    const topic = library.topic('2025-06/expose-egresscidrs-in-the-shoot-info-configmap');
     expect(topic?.title).toBe('Expose EgressCIDRs in the shoot-info ConfigMap');
+    // Slack messages posted before hackathons carry `recapId/topicId`.
+    expect(library.topic('2025-06-schelklingen/expose-egresscidrs-in-the-shoot-info-configmap')).toBe(topic);
     expect(library.topic('nope/nothing')).toBeUndefined();
     expect(library.recap('2024-05-5th-hackathon-blog')).toBe(may);
     expect(library.recap('2023-01')).toBeUndefined();
+    expect(library.hackathonOfRecap(may.id)?.id).toBe('2024-05');
     if (!topic) throw new Error('unreachable');
-    expect(library.recapOf(topic)).toBe(june);
+    expect(library.hackathonOf(topic).id).toBe('2025-06');
     expect(library.sectionOf(topic)?.title).toBe('Bolstering Security and Resource Management');
   });
 
   it('refuses a topic of another library, and invents no section for a topic no heading holds', () => {
-    expect(() => library.recapOf(makeTopic({ title: 'Stranger', recapId: 'elsewhere' }))).toThrow(/no recap/);
+    const stranger = { ...library.latest.topics[0]!, hackathonId: '1999-01' };
+    expect(() => library.hackathonOf(stranger)).toThrow(/no hackathon/);
     const orphan = makeTopic({ title: 'Orphan', recapId: 'r' });
     const bare = {
       ...makeRecap({ id: 'r', title: 'Bare', date: '2020-01-01' }),
       sections: [],
       topics: [orphan],
     };
-    expect(new Library(makeContent([bare])).sectionOf(orphan)).toBeUndefined();
+    const lonely = new Library(makeContent([bare]));
+    expect(lonely.latest.sections).toEqual([]);
+    expect(lonely.sectionOf(lonely.latest.topics[0]!)).toBeUndefined();
   });
 
   it('passes content problems and the next event through', () => {
@@ -84,49 +93,117 @@ describe('Library lookups', () => {
   });
 });
 
-describe('findRecap', () => {
+function found(lookup: HackathonLookup | undefined): string | string[] | undefined {
+  if (!lookup) return undefined;
+  return lookup.kind === 'one' ? lookup.hackathon.id : lookup.hackathons.map((h) => h.id);
+}
+
+describe('findHackathon', () => {
   it.each([
-    ['2025-06-schelklingen', '2025-06-schelklingen'],
-    ['june 2025', '2025-06-schelklingen'],
-    ['June 2025', '2025-06-schelklingen'],
-    ['jun 2025', '2025-06-schelklingen'],
-    ['2025-06', '2025-06-schelklingen'],
-    ['06/2025', '2025-06-schelklingen'],
-    ['dec 2024', '2024-12-6th-hackathon-blog'],
-    ['December 2024', '2024-12-6th-hackathon-blog'],
-    ['2024-12', '2024-12-6th-hackathon-blog'],
-    ['6th', '2024-12-6th-hackathon-blog'],
-    ['the sixth hackathon', '2024-12-6th-hackathon-blog'],
-    ['7th hackathon', '2025-06-schelklingen'],
-    ['5th', '2024-05-5th-hackathon-blog'],
-    ['may 2024', '2024-05-5th-hackathon-blog'],
-    ['schelklingen', '2025-06-schelklingen'],
-    ['Unleashing', '2024-12-6th-hackathon-blog'],
-    ['innovation', '2024-05-5th-hackathon-blog'],
-    ['2024', '2024-12-6th-hackathon-blog'],
-    ['latest', '2025-06-schelklingen'],
-    ['the previous hackathon', '2024-12-6th-hackathon-blog'],
+    ['2025-06-schelklingen', '2025-06'],
+    ['june 2025', '2025-06'],
+    ['June 2025', '2025-06'],
+    ['jun 2025', '2025-06'],
+    ['2025-06', '2025-06'],
+    ['06/2025', '2025-06'],
+    ['dec 2024', '2024-12'],
+    ['December 2024', '2024-12'],
+    ['2024-12', '2024-12'],
+    ['6th', '2024-12'],
+    ['the sixth hackathon', '2024-12'],
+    ['7th hackathon', '2025-06'],
+    ['5th', '2024-05'],
+    ['may 2024', '2024-05'],
+    ['schelklingen', '2025-06'],
+    ['Unleashing', '2024-12'],
+    ['innovation', '2024-05'],
+    ['latest', '2025-06'],
+    ['the previous hackathon', '2024-12'],
+    ['previous', '2024-12'],
   ])('%s → %s', (words, id) => {
-    expect(library.findRecap(words)?.id).toBe(id);
+    expect(found(library.findHackathon(words))).toBe(id);
+  });
+
+  it('asks which when the words fit several hackathons, newest first', () => {
+    expect(found(library.findHackathon('2024'))).toEqual(['2024-12', '2024-05']);
+    expect(found(library.findHackathon('hackathon 2024'))).toEqual(['2024-12', '2024-05']);
   });
 
   it.each([
     ['', 'nothing'],
-    ['xyzzy', 'a word no recap has'],
-    ['hackathon', 'a word every recap has'],
-    ['gardener community', 'words every recap has'],
-    ['dec 2025', 'a date without a recap'],
-    ['9th', 'an ordinal without a recap'],
+    ['xyzzy', 'a word no hackathon has'],
+    ['hackathon', 'a word every hackathon has'],
+    ['gardener community', 'words every hackathon has'],
+    ['dec 2025', 'a date without a hackathon'],
+    ['9th', 'an ordinal without a hackathon'],
     ['june 2024', 'a month and year that do not meet'],
   ])('%s → undefined (%s)', (words) => {
-    expect(library.findRecap(words)).toBeUndefined();
+    expect(library.findHackathon(words)).toBeUndefined();
+  });
+
+  it('picks by place, organizer and ordinal the recaps state, and by when it took place, not published', () => {
+    const facts = (recap: Recap, extra: Partial<Recap['facts']>): Recap => ({
+      ...recap,
+      facts: { ...recap.facts, ...extra },
+    });
+    const archive = new Library(
+      makeContent([
+        facts(
+          makeRecap({
+            id: '2021-10-wrap',
+            title: 'October 2021',
+            date: '2021-11-20',
+            topics: [{ title: 'A' }],
+          }),
+          {
+            month: '2021-10',
+            place: 'Hotel Sofia, Sofia, Bulgaria',
+            organizer: 'Sofia Ops',
+          },
+        ),
+        facts(
+          makeRecap({
+            id: '2022-04-wrap',
+            title: 'April 2022',
+            date: '2022-04-30',
+            topics: [{ title: 'B' }],
+          }),
+          {
+            month: '2022-04',
+            place: 'Schlosshof, Schelklingen',
+            ordinal: 3,
+          },
+        ),
+        facts(
+          makeRecap({
+            id: '2022-09-wrap',
+            title: 'September 2022',
+            date: '2022-09-30',
+            topics: [{ title: 'C' }],
+          }),
+          {
+            month: '2022-09',
+            place: 'Schlosshof, Schelklingen',
+          },
+        ),
+      ]),
+    );
+    expect(found(archive.findHackathon('sofia'))).toBe('2021-10');
+    expect(found(archive.findHackathon('2021'))).toBe('2021-10');
+    expect(found(archive.findHackathon('october 2021'))).toBe('2021-10');
+    // Published in November, it took place in October.
+    expect(archive.findHackathon('november 2021')).toBeUndefined();
+    expect(found(archive.findHackathon('3rd'))).toBe('2022-04');
+    expect(found(archive.findHackathon('schelklingen'))).toEqual(['2022-09', '2022-04']);
+    expect(found(archive.findHackathon('latest'))).toBe('2022-09');
+    expect(found(archive.findHackathon('previous'))).toBe('2022-04');
   });
 });
 
 describe('findSection', () => {
-  it('matches a section by a forgiving title word, in the newest recap that has it', () => {
+  it('matches a section by a forgiving title word, in the newest hackathon that has it', () => {
     expect(library.findSection('observability')).toMatchObject({
-      recap: { id: june.id },
+      hackathon: { id: '2025-06' },
       section: { title: 'Enhancing Observability and Operations' },
     });
     expect(library.findSection('Security')?.section.title).toBe(
@@ -138,12 +215,13 @@ describe('findSection', () => {
     );
   });
 
-  it('looks only in the given recap when there is one', () => {
-    expect(library.findSection('security', december)).toMatchObject({
-      recap: { id: december.id },
+  it('looks only in the given hackathon when there is one', () => {
+    const winter = library.hackathon('2024-12');
+    expect(library.findSection('security', winter)).toMatchObject({
+      hackathon: { id: '2024-12' },
       section: { title: 'Security Hardening' },
     });
-    expect(library.findSection('observability', december)).toBeUndefined();
+    expect(library.findSection('observability', winter)).toBeUndefined();
   });
 
   it('finds nothing for unrelated words or none at all', () => {
@@ -159,12 +237,8 @@ describe('the real recaps', () => {
   beforeAll(async () => {
     const content = await loadContent(SEED_DIR);
     seed = new Library(content);
-    // The shared recaps sit beside the project (../shared/recaps); a missing folder fails loudly here.
-    const shared = await loadContent(SHARED_RECAPS);
-    const recaps = [...content.recaps, ...shared.recaps].sort((a, b) =>
-      b.event.date.localeCompare(a.event.date),
-    );
-    all = new Library({ ...content, recaps });
+    // The blog posts and wrap-up pages sit beside the project (../shared); a missing folder fails loudly here.
+    all = new Library(await loadContentFolders([SEED_DIR, SHARED_RECAPS, SHARED_WRAP_UPS]));
   });
 
   it('loads the shipped synonyms without problems', () => {
@@ -223,11 +297,11 @@ describe('the real recaps', () => {
     expect(seed.search('xyzzy')).toMatchObject({ kind: 'none' });
   });
 
-  it('finds the seed sections and the recap by its names', () => {
+  it('finds the seed sections and its hackathon by its names', () => {
     expect(seed.findSection('observability')?.section.title).toBe('Enhancing Observability and Operations');
     expect(seed.findSection('security')?.section.title).toBe('Bolstering Security and Resource Management');
     for (const words of ['june 2025', '2025-06', '7th', 'schelklingen', '2025-06-schelklingen']) {
-      expect(seed.findRecap(words)?.id, words).toBe('2025-06-schelklingen');
+      expect(found(seed.findHackathon(words)), words).toBe('2025-06');
     }
   });
 
@@ -242,14 +316,15 @@ describe('the real recaps', () => {
     });
   });
 
-  it('6th → the 2024-12 recap; dec 2024 and may 2024 too', () => {
-    expect(all.findRecap('6th')?.event.date).toMatch(/^2024-12/);
-    expect(all.findRecap('dec 2024')?.event.date).toMatch(/^2024-12/);
-    expect(all.findRecap('5th hackathon')?.event.date).toMatch(/^2024-05/);
-    expect(all.findRecap('7th')?.id).toBe('2025-06-schelklingen');
+  it('6th → the 2024-12 hackathon; dec 2024, may 2024 and 7th too', () => {
+    expect(found(all.findHackathon('6th'))).toBe('2024-12');
+    expect(found(all.findHackathon('dec 2024'))).toBe('2024-12');
+    expect(found(all.findHackathon('5th hackathon'))).toBe('2024-05');
+    expect(found(all.findHackathon('7th'))).toBe('2025-06');
+    expect(found(all.findHackathon('2024'))).toEqual(['2024-12', '2024-05']);
   });
 
-  it('the seed answers still hold with all three recaps indexed', () => {
+  it('the seed answers still hold with the whole archive indexed', () => {
     expect(titles(all.search('dashbord'))[0]).toBe('Dashboard Usability Improvements');
     expect(all.search('12252')).toMatchObject({
       kind: 'topic',
@@ -260,7 +335,7 @@ describe('the real recaps', () => {
       kind: 'topic',
       topic: { title: expect.stringMatching(/^GEP-32/) },
     });
-    // Two recaps have a kube-apiserver load-balancing topic: the person must choose.
+    // Two hackathons have a kube-apiserver load-balancing topic: the person must choose.
     expect(all.search('load balancing').kind).toBe('candidates');
   });
 });

@@ -5,13 +5,13 @@ import {
   BLOCK_TEXT_BUDGET,
   blockTextLength,
   fitMessage,
-  limitProblems,
   MAX_BLOCKS_MESSAGE,
   splitMrkdwn,
   truncate,
 } from '../src/views/limits.js';
 import type { SlackMessage } from '../src/views/message.js';
 import { escapeMrkdwn, mrkdwnLink, plainText, quoteUserText, sanitizeMrkdwn } from '../src/views/mrkdwn.js';
+import { limitProblems } from './support/limits.js';
 
 const LINK = '<https://github.com/gardener/gardener/pull/12252|gardener PR #12252>';
 const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
@@ -162,9 +162,13 @@ describe('limitProblems', () => {
 
   it('finds too many blocks, but allows 100 in a home tab', () => {
     const blocks = Array.from({ length: 60 }, () => section('x'));
-    expect(limitProblems({ text: 'x', blocks }).join()).toMatch(/60 blocks, allowed 50/);
+    expect(limitProblems({ text: 'x', blocks }).join()).toMatch(
+      /no more than 50 items allowed \[json-pointer:\/blocks\]/,
+    );
     expect(limitProblems({ type: 'home', blocks })).toEqual([]);
-    expect(limitProblems({ type: 'home', blocks: [...blocks, ...blocks] }).join()).toMatch(/allowed 100/);
+    expect(limitProblems({ type: 'home', blocks: [...blocks, ...blocks] }).join()).toMatch(
+      /no more than 100 items allowed \[json-pointer:\/view\/blocks\]/,
+    );
   });
 
   it('finds over-long section, header and button texts', () => {
@@ -181,10 +185,18 @@ describe('limitProblems', () => {
         },
       ],
     });
-    expect(problems.join('\n')).toMatch(/3001 characters exceeds 3000/);
-    expect(problems.join('\n')).toMatch(/151 characters exceeds 150/);
-    expect(problems.join('\n')).toMatch(/76 characters exceeds 75/);
-    expect(problems.join('\n')).toMatch(/value longer than 2000/);
+    expect(problems.join('\n')).toMatch(
+      /must be less than 3001 characters \[json-pointer:\/blocks\/0\/text\/text\]/,
+    );
+    expect(problems.join('\n')).toMatch(
+      /must be less than 151 characters \[json-pointer:\/blocks\/1\/text\/text\]/,
+    );
+    expect(problems.join('\n')).toMatch(
+      /must be less than 76 characters \[json-pointer:\/blocks\/2\/elements\/0\/text\/text\]/,
+    );
+    expect(problems.join('\n')).toMatch(
+      /must be less than 2001 characters \[json-pointer:\/blocks\/2\/elements\/0\/value\]/,
+    );
   });
 
   it('finds duplicate action and block ids', () => {
@@ -201,7 +213,7 @@ describe('limitProblems', () => {
       ],
     });
     expect(problems.join('\n')).toMatch(/duplicate action_id "same"/);
-    expect(problems.join('\n')).toMatch(/duplicate block_id "b"/);
+    expect(problems.join('\n')).toMatch(/duplicate block_id: b \[json-pointer:\/blocks\/1\/block_id\]/);
   });
 
   it('finds too many elements, empty text and a bad url', () => {
@@ -219,9 +231,13 @@ describe('limitProblems', () => {
         },
       ],
     });
-    expect(problems.join('\n')).toMatch(/11 elements, allowed 10/);
-    expect(problems.join('\n')).toMatch(/empty text/);
-    expect(problems.join('\n')).toMatch(/not an http\(s\) URL/);
+    expect(problems.join('\n')).toMatch(
+      /no more than 10 items allowed \[json-pointer:\/blocks\/0\/elements\]/,
+    );
+    expect(problems.join('\n')).toMatch(
+      /must be more than 0 characters \[json-pointer:\/blocks\/1\/text\/text\]/,
+    );
+    expect(problems.join('\n')).toMatch(/must be a valid URL \[json-pointer:\/blocks\/2\/elements\/0\/url\]/);
   });
 
   it('finds a message whose block text exceeds the budget', () => {

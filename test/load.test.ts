@@ -1,9 +1,9 @@
 import { Agent, request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signRequest, slashCommandPayload } from '../src/standin/requests.js';
-import { limitProblems } from '../src/views/limits.js';
 import type { SlackMessage } from '../src/views/message.js';
 import { SIGNING_SECRET, startTestBot, type TestBot } from './support/bot.js';
+import { limitProblems } from './support/limits.js';
 
 const TOTAL = 2000;
 const CONCURRENCY = 100;

@@ -5,13 +5,16 @@ import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { markdownToRichText, parseNextEvent } from '../src/content/event.js';
 import { formatProblem } from '../src/content/load.js';
-import type { NextEvent } from '../src/content/model.js';
+import type { NextEvent, Recap } from '../src/content/model.js';
+import { Library } from '../src/library.js';
 import { planReminders } from '../src/reminders/plan.js';
 import { isReminderText, parseReminderKey } from '../src/reminders/sentences.js';
+import { archiveFacts, closingDate, latestRef } from '../src/views/archive.js';
 import { googleCalendarUrl } from '../src/views/calendar.js';
 import type { SlackMessage } from '../src/views/message.js';
 import { nextEventBlocks, nextEventView } from '../src/views/next-event.js';
 import { reminderMessage } from '../src/views/reminder.js';
+import { makeContent, makeRecap } from './support/fixtures.js';
 
 const FILE = 'next-hackathon.md';
 
@@ -422,5 +425,90 @@ describe('reminderMessage', () => {
     const message = reminderMessage(event, plan.due[0]!, LATEST);
     expectWithinLimits(message);
     expect(isReminderText(message.text)).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// `next` over the archive: a passed date is never presented as coming.
+
+function recapOf(id: string, month: string, extra: Partial<Recap['facts']> = {}, closing?: string): Recap {
+  const recap = makeRecap({
+    id,
+    title: `Hackathon ${month}`,
+    date: `${month}-20`,
+    topics: [{ title: `Topic ${id}` }],
+  });
+  return {
+    ...recap,
+    facts: { month, ...extra },
+    ...(closing ? { nextHackathon: { text: closing, mrkdwn: closing } } : {}),
+  };
+}
+
+const ARCHIVE = [
+  recapOf('2023-05', '2023-05', { place: 'Open Sky House, Leverkusen' }),
+  recapOf('2023-12', '2023-12'),
+  recapOf('2024-05', '2024-05'),
+  recapOf('2024-12', '2024-12'),
+  recapOf(
+    '2025-06',
+    '2025-06',
+    { start: '2025-06-02', end: '2025-06-06', place: 'Schlosshof in Schelklingen, Germany' },
+    'The next hackathon takes place in early December 2025. If you’d like to join, head over to the Gardener Slack.',
+  ),
+];
+
+describe('next, read from the archive', () => {
+  const library = new Library(makeContent(ARCHIVE));
+  const noDate = parsed(
+    'title: Next hackathon\nwhen: early December (to be confirmed)\nsignup: https://example.org/join',
+  );
+  const ask = (now: string, event: NextEvent | undefined = noDate) =>
+    nextEventView(event, new Date(now), latestRef(library.hackathons, new Date(now)));
+
+  it('quotes the newest recap’s closing sentence while its date is to come', () => {
+    const message = ask('2025-07-01T10:00:00Z');
+    expect(allText(message.blocks)).toContain('The next hackathon takes place in early December 2025');
+  });
+
+  it('never quotes it once that date has passed, and says plainly that no date is set', () => {
+    for (const event of [noDate, undefined]) {
+      const message = ask('2026-11-24T10:00:00Z', event);
+      const text = allText(message.blocks);
+      expectWithinLimits(message);
+      expect(text).not.toContain('December 2025');
+      expect(message.text).not.toContain('December 2025');
+      expect(text).toContain('No date is set for the next hackathon yet');
+    }
+  });
+
+  it('says what the archive shows: how often, and when and where the last one was; and how to join', () => {
+    const message = ask('2026-11-24T10:00:00Z');
+    const text = allText(message.blocks);
+    expect(text).toContain('5 hackathons, about twice a year, usually in May/June and December.');
+    expect(text).toContain(
+      '*The last one:* June 2025, 2–6 June 2025 in Schlosshof in Schelklingen, Germany.',
+    );
+    expect(buttons(message.blocks)['link:signup']).toBe('https://example.org/join');
+  });
+
+  it('reads the dates closing sentences name', () => {
+    expect(closingDate('The next hackathon takes place in early December 2025.')).toBe('2025-12-31');
+    expect(closingDate('the next Hackathon slated for the end of 2024.')).toBe('2024-12-31');
+    expect(closingDate('We’re eager to see what the next Hackathon will bring.')).toBeUndefined();
+    expect(closingDate('Next: Sept. 2026, or October 2026')).toBe('2026-10-31');
+  });
+
+  it('says how often from the dates alone', () => {
+    const facts = archiveFacts(new Library(makeContent(ARCHIVE.slice(0, 1))).hackathons);
+    expect(facts).toMatchObject({
+      count: 1,
+      last: { name: 'May 2023', place: 'Open Sky House, Leverkusen' },
+    });
+    expect(facts.rhythm).toBeUndefined();
+    const yearly = ['2019-09', '2020-09', '2021-10', '2022-09'].map((m) => recapOf(m, m));
+    expect(archiveFacts(new Library(makeContent(yearly)).hackathons).rhythm).toBe(
+      'about once a year, usually in September/October',
+    );
   });
 });

@@ -1,44 +1,99 @@
 import path from 'node:path';
+import type { Button } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { answer } from '../src/answer.js';
-import { loadContent } from '../src/content/load.js';
-import { parseIntent } from '../src/intent.js';
+import { loadContentFolders } from '../src/content/folders.js';
+import { parseIntent, type ReadIntent } from '../src/intent.js';
 import { Library } from '../src/library.js';
-import { limitProblems } from '../src/views/limits.js';
+import { ACTION } from '../src/views/actions.js';
+import type { SlackMessage } from '../src/views/message.js';
+import { withShareButton } from '../src/views/share.js';
+import { makeContent, makeRecap } from './support/fixtures.js';
+import { limitProblems } from './support/limits.js';
 import { PROJECT_ROOT, sharedDir } from './support/shared.js';
 
-describe('topics over several recaps', async () => {
-  const seed = await loadContent(path.join(PROJECT_ROOT, 'content'));
-  const shared = await loadContent(sharedDir('recaps'));
-  const library = new Library({ ...seed, recaps: [...seed.recaps, ...shared.recaps] });
-  const now = new Date('2026-11-24T12:00:00Z');
+function buttons(message: SlackMessage): Button[] {
+  return message.blocks.flatMap((b) => {
+    if (b.type === 'section' && b.accessory?.type === 'button') return [b.accessory];
+    if (b.type === 'actions') return b.elements.filter((e): e is Button => e.type === 'button');
+    return [];
+  });
+}
 
-  it('lists every recap, newest first, with all their topics, inside the limits', () => {
-    const { message } = answer({ kind: 'topics', page: 1 }, { library, now });
+const now = new Date('2026-11-24T12:00:00Z');
+const ask = (library: Library, text: string) => answer(parseIntent(text) as ReadIntent, { library, now });
+
+describe('topics over several hackathons', async () => {
+  const library = new Library(
+    await loadContentFolders([
+      path.join(PROJECT_ROOT, 'content'),
+      sharedDir('recaps'),
+      sharedDir('wrap-ups'),
+    ]),
+  );
+
+  it('lists one entry per hackathon, newest first by when it took place, inside the limits', () => {
+    const { message } = ask(library, 'topics');
+    expect(limitProblems(withShareButton(message, 'topics'))).toEqual([]);
+    const entries = buttons(message).filter((b) => b.text.text === 'Topics');
+    expect(entries).toHaveLength(library.hackathons.length);
+    expect(entries.map((b) => b.value)).toEqual(library.hackathons.map((h) => `topics ${h.id}`));
     const text = JSON.stringify(message.blocks);
-    expect(limitProblems(message)).toEqual([]);
-    for (const recap of library.recaps) {
-      for (const topic of recap.topics) expect(text).toContain(topic.title.replace(/"/g, '\\"'));
-    }
-    expect(text.indexOf('7th Gardener')).toBeLessThan(text.indexOf('6th Gardener'));
-    expect(text).toContain('▶ <https://youtu.be/TCLXovw43HA?t=104s|1:44>');
+    expect(text).toContain(`${library.hackathons.length} hackathons`);
+    expect(text).toContain('June 2025');
+    expect(text.indexOf('June 2025')).toBeLessThan(text.indexOf('December 2024'));
+    expect(text).toContain('15 topics');
   });
 
-  it('opens one recap in detail from its button', () => {
-    const { message } = answer({ kind: 'topics', page: 1 }, { library, now });
-    const buttons = message.blocks.flatMap((b) =>
-      b.type === 'section' && b.accessory?.type === 'button' ? [b.accessory] : [],
-    );
-    expect(buttons.map((b) => b.action_id)).toEqual(['topics_page:0', 'topics_page:1', 'topics_page:2']);
-    const detail = parseIntent(buttons[2]?.value ?? '');
-    expect(detail).toEqual({ kind: 'topics', filter: '2024-05-5th-hackathon-blog', page: 1 });
-    const { message: fifth } = answer(detail as { kind: 'topics'; filter: string; page: number }, {
-      library,
-      now,
-    });
-    expect(fifth.blocks[0]).toMatchObject({
+  it('opens one hackathon in detail from its button', () => {
+    const { message } = ask(library, 'topics');
+    const december = buttons(message).find((b) => b.value === 'topics 2024-12');
+    expect(december?.action_id).toMatch(/^topics_page:\d+$/);
+    const { message: detail } = ask(library, december?.value ?? '');
+    expect(detail.blocks[0]).toMatchObject({
       type: 'header',
-      text: { text: expect.stringContaining('5th Gardener') },
+      text: { text: expect.stringContaining('December 2024') },
     });
+  });
+});
+
+describe('topics over 200 hackathons', () => {
+  const recaps = Array.from({ length: 200 }, (_, i) => {
+    const year = 2000 + Math.floor(i / 12);
+    const month = String((i % 12) + 1).padStart(2, '0');
+    return makeRecap({
+      id: `${year}-${month}-wrap-up`,
+      title: `Hack The Garden ${'very long name '.repeat(10)}${i}`,
+      date: `${year}-${month}-15`,
+      topics: Array.from({ length: 30 }, (_, t) => ({
+        title: `Topic ${t} of hackathon ${i} ${'x'.repeat(150)}`,
+      })),
+    });
+  });
+  const library = new Library(makeContent(recaps));
+
+  it('pages them with Previous and Next, every hackathon on exactly one page, always inside the limits', () => {
+    const seen: string[] = [];
+    let text = 'topics';
+    for (let page = 1; page <= 40; page++) {
+      const { message } = ask(library, text);
+      expect(limitProblems(withShareButton(message, text))).toEqual([]);
+      seen.push(...buttons(message).flatMap((b) => (b.text.text === 'Topics' && b.value ? [b.value] : [])));
+      const previous = buttons(message).find((b) => b.action_id === `${ACTION.page}:0`);
+      if (page > 1) expect(previous?.value).toBe(page === 2 ? 'topics' : `topics page ${page - 1}`);
+      const next = buttons(message).find((b) => b.action_id === ACTION.page);
+      if (!next?.value) break;
+      expect(next.text.text).toMatch(/^Next: hackathons \d+–\d+ of 200 ▶$/);
+      text = next.value;
+    }
+    expect(seen).toHaveLength(200);
+    expect(new Set(seen).size).toBe(200);
+    expect(seen[0]).toBe('topics 2016-08');
+  });
+
+  it('says plainly that a page past the end does not exist', () => {
+    const { message } = ask(library, 'topics page 99');
+    expect(JSON.stringify(message.blocks)).toMatch(/There is no page 99: this list has 14 pages/);
+    expect(limitProblems(message)).toEqual([]);
   });
 });

@@ -61,6 +61,33 @@ describe('renderMrkdwn formatting', () => {
     );
   });
 
+  it('keeps permalinks into the playground workspace on the page, and other Slack links external', () => {
+    const ctx = { workspaceUrl: 'https://playground.slack.com/' };
+    expect(
+      renderMrkdwn('<https://playground.slack.com/archives/C_GENERAL/p1700000000123456|earlier>', ctx),
+    ).toBe(
+      '<a class="permalink" href="#channel/C_GENERAL" data-permalink-channel="C_GENERAL" data-permalink-ts="1700000000.123456">earlier</a>',
+    );
+    const reply = renderMrkdwn(
+      '<https://playground.slack.com/archives/C1/p1700000001000002?thread_ts=1700000000.123456&amp;cid=C1>',
+      ctx,
+    );
+    expect(reply).toContain(
+      'data-permalink-ts="1700000001.000002" data-permalink-thread="1700000000.123456"',
+    );
+    const elsewhere = '<https://gardener.slack.com/archives/C1/p1700000000123456|theirs>';
+    expect(renderMrkdwn(elsewhere, ctx)).toContain(
+      'href="https://gardener.slack.com/archives/C1/p1700000000123456" target="_blank"',
+    );
+    // Without the workspace's address the page cannot tell, and links as usual.
+    expect(renderMrkdwn('<https://playground.slack.com/archives/C1/p1700000000123456>')).toContain(
+      'target="_blank"',
+    );
+    expect(renderMrkdwn('<https://playground.slack.com/archives/C1/pnot-a-ts|x>', ctx)).toContain(
+      'target="_blank"',
+    );
+  });
+
   it('links mailto', () => {
     expect(renderMrkdwn('<mailto:team@example.org|mail us>')).toContain('href="mailto:team@example.org"');
   });
@@ -517,6 +544,10 @@ describe('api parsing', () => {
       { id: 'm', ts: '1.0', channel: 'C1', isBot: false, text: 'hi', blocks: [] },
     ]);
     expect(state?.scheduled).toHaveLength(1);
+    expect(state?.workspaceUrl).toBeUndefined();
+    expect(
+      parseState({ me: { id: 'U1' }, workspaceUrl: 'https://playground.slack.com/' })?.workspaceUrl,
+    ).toBe('https://playground.slack.com/');
     expect(parseState({ channels: [] })).toBeNull();
   });
 

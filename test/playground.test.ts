@@ -215,6 +215,55 @@ describe('the playground in a browser', () => {
     await ephemeral().filter({ hasText: 'Content reloaded' }).waitFor();
   });
 
+  it('acts as a member, who is refused what only announcers may do, and back as the announcer', async () => {
+    const picker = page.getByLabel('Acting as');
+    const switchTo = async (label: string) => {
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/playground/person')),
+        picker.selectOption({ label }),
+      ]);
+      expect(await response.json()).toEqual({ ok: true });
+    };
+    await switchTo('Max Member (member)');
+    await send('/hackathon announce');
+    const refusal = ephemeral().filter({ hasText: /can announce/ });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toMatch(/Sorry, only .+ can announce/);
+
+    // Ada does not see Max's private answer.
+    await switchTo('Ada Admin (announcer)');
+    await refusal.waitFor({ state: 'detached' });
+    await composer().waitFor();
+  });
+
+  it('links an announcement made again to the earlier one, which opens here, not in a Slack that is not there', async () => {
+    const byId = async (found: Locator) =>
+      page.locator(`#message-list [data-message-id="${await found.getAttribute('data-message-id')}"]`);
+    await send('/hackathon announce');
+    const preview = await byId(ephemeral().filter({ hasText: 'Post puts it in' }).last());
+    await preview.getByRole('button', { name: 'Post', exact: true }).click();
+    const announced = page
+      .locator('#message-list .msg:not(.msg-ephemeral)')
+      .filter({ hasText: 'New hackathon recap' });
+    await announced.waitFor();
+    await preview.filter({ hasText: 'Announced in' }).waitFor();
+    const parent = page.locator(`#message-list .msg[data-ts="${await announced.getAttribute('data-ts')}"]`);
+
+    await send('/hackathon announce');
+    const again = await byId(ephemeral().filter({ hasText: 'already announced' }).last());
+    const link = again.getByRole('link', { name: 'the earlier announcement' });
+    await page.locator('#message-list').evaluate((list) => {
+      list.scrollTop = list.scrollHeight;
+    });
+    await link.click();
+    await parent.and(page.locator('.msg-linked')).waitFor();
+    expect(await parent.isVisible()).toBe(true);
+    expect(context.pages()).toEqual([page]);
+    expect(new URL(page.url()).hash).toBe('#channel/C_GENERAL');
+    await again.getByRole('button', { name: 'Cancel' }).click();
+    await again.waitFor({ state: 'detached' });
+  });
+
   it('reported no script errors or CSP violations', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -6,9 +6,9 @@ import { loadContent } from '../src/content/load.js';
 import { parseRecap } from '../src/content/recap.js';
 import { intentText, isReadIntent, parseIntent } from '../src/intent.js';
 import { Library } from '../src/library.js';
-import { limitProblems } from '../src/views/limits.js';
 import type { SlackMessage } from '../src/views/message.js';
 import { escapeMrkdwn } from '../src/views/mrkdwn.js';
+import { limitProblems } from './support/limits.js';
 import { PROJECT_ROOT, sharedDir } from './support/shared.js';
 import { visibleText } from './support/visible.js';
 

@@ -407,7 +407,7 @@ title: Something
     expect(titled.facts).toMatchObject({ month: '2024-06', monthSource: 'body' });
   });
 
-  it('reports a wrap-up page without topics yet, naming the file and line', () => {
+  it('loads a wrap-up page without topics yet as its hackathon, with its facts and no topics', () => {
     const result = load(
       `---
 title: November 2026
@@ -424,9 +424,48 @@ weight: -202611
 `,
       '2026-11.md',
     );
+    expect(result.problems).toEqual([]);
+    expect(result.recap?.topics).toEqual([]);
+    expect(result.recap?.facts).toMatchObject({
+      month: '2026-11',
+      start: '2026-11-09',
+      end: '2026-11-13',
+      place: 'Schlosshof Freizeitheim, Schelklingen',
+    });
+  });
+
+  it('reports a wrap-up page without topics and without a date, naming the file and line', () => {
+    const result = load(
+      `---
+title: Hack The Garden Wrap Up
+---
+
+# Hack The Garden Wrap Up
+
+Coming soon.
+`,
+      'soon.md',
+    );
     expect(result.recap).toBeUndefined();
     expect(result.problems.map(formatProblem)).toEqual([
-      expect.stringMatching(/^2026-11\.md:5: has no topics yet/),
+      expect.stringMatching(/^soon\.md:4: has no topics yet and no date/),
+    ]);
+  });
+
+  it('keeps a blog post without topics an error, though it names its month', () => {
+    const result = load(
+      `---
+title: "Hack The Garden November 2026"
+publishdate: 2026-12-01
+---
+
+From November 24–28, 2026, the community met again. It was a good week.
+`,
+      '2026-12-blog.md',
+    );
+    expect(result.recap).toBeUndefined();
+    expect(result.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^2026-12-blog\.md:5: has no topics:/),
     ]);
   });
 });

@@ -19,10 +19,10 @@ import {
   sendInteraction,
   sendSlashCommand,
 } from '../src/standin/requests.js';
-import { limitProblems } from '../src/views/limits.js';
 import type { SlackMessage } from '../src/views/message.js';
 import { commandAnswer, SIGNING_SECRET, startTestBot, type TestBot } from './support/bot.js';
 import { eventContent, removeEventContent } from './support/content.js';
+import { limitProblems } from './support/limits.js';
 import { slackTyped } from './support/slack-typed.js';
 
 afterAll(removeEventContent);
@@ -308,6 +308,8 @@ describe('announce #channel', () => {
     expect(shown(again)).toContain(`This recap was already announced in <#${GARDENER}>`);
     const permalink = t.standin.callsTo('chat.getPermalink').at(-1);
     expect(permalink?.args).toMatchObject({ channel: GARDENER, message_ts: parent?.ts });
+    const link = `https://playground.slack.com/archives/${GARDENER}/p${parent?.ts.replace('.', '')}`;
+    expect(shown(again)).toContain(`<${link}|the earlier announcement>`);
     const postButton = buttons(again).find((b) => b.action_id === 'announce_post');
     expect(postButton?.confirm?.title.text).toBe('Post it again?');
     expect(postButton?.confirm?.text.text).toContain('already announced in that channel');

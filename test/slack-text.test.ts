@@ -1,6 +1,16 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseMarkdown, toMrkdwn } from '../src/content/markdown.js';
 import { decodeSlackText, escapeMrkdwn, unescapeSlackText } from '../src/slack-text.js';
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    return statSync(file).isDirectory() ? sourceFiles(file) : file.endsWith('.ts') ? [file] : [];
+  });
+}
 
 describe('text from Slack, decoded once', () => {
   it.each([
@@ -36,5 +46,20 @@ describe('text from Slack, decoded once', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('text into Slack, escaped once', () => {
+  it('escapes recap text as it escapes every answer: text, code spans and code blocks', () => {
+    const mrkdwn = (markdown: string) => toMrkdwn(parseMarkdown(markdown).children);
+    expect(mrkdwn('R&D & a < b > c')).toBe(escapeMrkdwn('R&D & a < b > c'));
+    expect(mrkdwn('Use `a<b && c>d` here')).toBe(`Use \`${escapeMrkdwn('a<b && c>d')}\` here`);
+    expect(mrkdwn('```\nx < y && z\n```')).toBe(`\`\`\`\n${escapeMrkdwn('x < y && z')}\n\`\`\``);
+  });
+
+  it('has one definition in src/: slack-text.ts', () => {
+    const escaping = /\.replace\(\s*\/&\/g\s*,\s*['"`]&amp;['"`]\s*\)/;
+    const defining = sourceFiles('src').filter((file) => escaping.test(readFileSync(file, 'utf8')));
+    expect(defining).toEqual([path.join('src', 'slack-text.ts')]);
   });
 });

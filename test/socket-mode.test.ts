@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slashCommandPayload } from '../src/standin/requests.js';
 import { type SlackStandin, startSlackStandin } from '../src/standin/server.js';
 import { type RunningBot, startBot } from '../src/start.js';
-import { limitProblems } from '../src/views/limits.js';
 import type { SlackMessage } from '../src/views/message.js';
 import { BOT_TOKEN } from './support/bot.js';
+import { limitProblems } from './support/limits.js';
 import { type SocketStandin, startSocketStandin } from './support/socket-standin.js';
 import { visibleText } from './support/visible.js';
 

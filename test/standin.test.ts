@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { verifySlackRequest } from '@slack/bolt';
 import { SocketModeClient } from '@slack/socket-mode';
-import { ErrorCode, type Logger, LogLevel, WebClient } from '@slack/web-api';
+import { ErrorCode, WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   appMentionEnvelope,
@@ -14,37 +14,14 @@ import {
 } from '../src/standin/requests.js';
 import { type SlackStandin, startSlackStandin } from '../src/standin/server.js';
 import { startSocketStandin } from './support/socket-standin.js';
+import { silentLogger, slackError, standinClient } from './support/web-client.js';
 
 const TOKEN = 'xoxb-standin-test';
 const START = new Date('2025-06-02T10:00:00Z');
 const START_SECONDS = Math.floor(START.getTime() / 1000);
 
-const silentLogger: Logger = {
-  debug: () => {},
-  info: () => {},
-  warn: () => {},
-  error: () => {},
-  setLevel: () => {},
-  getLevel: () => LogLevel.ERROR,
-  setName: () => {},
-};
-
 function clientFor(standin: SlackStandin, token: string = TOKEN): WebClient {
-  return new WebClient(token, {
-    slackApiUrl: standin.apiUrl,
-    logger: silentLogger,
-    retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 50 },
-  });
-}
-
-/** WebClient errors carry Slack's error code in data.error. */
-async function slackError(call: Promise<unknown>): Promise<unknown> {
-  try {
-    await call;
-  } catch (error) {
-    return (error as { data?: { error?: unknown } }).data?.error;
-  }
-  throw new Error('expected the call to fail');
+  return standinClient(standin, token);
 }
 
 describe('Slack stand-in Web API, through a real WebClient', () => {
@@ -149,6 +126,47 @@ describe('Slack stand-in Web API, through a real WebClient', () => {
       'just you',
     );
     expect(await slackError(client.conversations.history({ channel: 'C_RANDOM' }))).toBe('not_in_channel');
+  });
+
+  it('links messages and thread replies as Slack does, and knows missing ones', async () => {
+    const parent = await client.chat.postMessage({ channel: 'C_GENERAL', text: 'parent' });
+    const reply = await client.chat.postMessage({
+      channel: 'C_GENERAL',
+      text: 'reply',
+      thread_ts: parent.ts,
+    });
+    const whisper = await client.chat.postEphemeral({ channel: 'C_GENERAL', user: 'U_MEMBER', text: 'psst' });
+    const [seconds, micros] = (parent.ts ?? '').split('.');
+
+    expect(
+      await client.chat.getPermalink({ channel: 'C_GENERAL', message_ts: parent.ts ?? '' }),
+    ).toMatchObject({
+      ok: true,
+      channel: 'C_GENERAL',
+      permalink: `https://playground.slack.com/archives/C_GENERAL/p${seconds}${micros}`,
+    });
+    const replyLink = await client.chat.getPermalink({ channel: 'C_GENERAL', message_ts: reply.ts ?? '' });
+    expect(replyLink.permalink).toBe(
+      `https://playground.slack.com/archives/C_GENERAL/p${(reply.ts ?? '').replace('.', '')}?thread_ts=${parent.ts}&cid=C_GENERAL`,
+    );
+    // A public channel the bot is not in is still readable; a private one is not there at all.
+    const outside = standin.workspace.addMessage('C_RANDOM', { user: 'U_MEMBER', text: 'hello' });
+    expect((await client.chat.getPermalink({ channel: 'C_RANDOM', message_ts: outside.ts })).ok).toBe(true);
+    const hidden = standin.workspace.addMessage('G_PRIVATE', { user: 'U_ADMIN', text: 'secret' });
+    expect(await slackError(client.chat.getPermalink({ channel: 'G_PRIVATE', message_ts: hidden.ts }))).toBe(
+      'channel_not_found',
+    );
+    expect(
+      await slackError(client.chat.getPermalink({ channel: 'C_NOPE', message_ts: parent.ts ?? '' })),
+    ).toBe('channel_not_found');
+    expect(await slackError(client.chat.getPermalink({ channel: 'C_GENERAL', message_ts: '1.000001' }))).toBe(
+      'message_not_found',
+    );
+    expect(
+      await slackError(
+        client.chat.getPermalink({ channel: 'C_GENERAL', message_ts: whisper.message_ts ?? '' }),
+      ),
+    ).toBe('message_not_found');
   });
 
   it('schedules, lists in pages by post_at, deletes, and delivers when the time comes', async () => {

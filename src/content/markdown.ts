@@ -2,6 +2,7 @@ import type { PhrasingContent, Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { escapeMrkdwn } from '../slack-text.js';
 import type { RichText } from './model.js';
 
 /**
@@ -31,10 +32,6 @@ const NEEDS_GFM = /^\s*\|.*\||~~|^\s*[-*+] \[[ xX]\]|\[\^|(?:^|[\s(])(?:https?:\
  */
 export function parseMarkdown(markdown: string): Root {
   return (NEEDS_GFM.test(markdown) ? gfm : commonMark).parse(markdown) as Root;
-}
-
-export function escapeMrkdwnText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 export function absoluteUrl(url: string, baseUrl?: string, siteUrl?: string): string | undefined {
@@ -67,7 +64,7 @@ function inline(node: PhrasingContent, options: RenderOptions): string {
       // Soft line breaks inside a Markdown paragraph are spaces when rendered.
       // A stray clock time on its own line ("15:55") is a paste accident seen in real recaps.
       const value = node.value.replace(STRAY_CLOCK, '').replace(/\s*\n\s*/g, ' ');
-      return options.plain ? value : escapeMrkdwnText(value);
+      return options.plain ? value : escapeMrkdwn(value);
     }
     case 'strong':
       return wrap('*', phrasing(node.children, options).replace(/\*/g, ''), options);
@@ -76,7 +73,7 @@ function inline(node: PhrasingContent, options: RenderOptions): string {
     case 'delete':
       return wrap('~', phrasing(node.children, options), options);
     case 'inlineCode':
-      return options.plain ? node.value : `\`${escapeMrkdwnText(node.value.replace(/`/g, "'"))}\``;
+      return options.plain ? node.value : `\`${escapeMrkdwn(node.value.replace(/`/g, "'"))}\``;
     case 'break':
       return '\n';
     case 'link': {
@@ -122,7 +119,7 @@ function block(node: RootContent, options: RenderOptions, depth = 0): string {
     case 'list':
       return listItems(node, options, depth);
     case 'code':
-      return options.plain ? node.value : `\`\`\`\n${escapeMrkdwnText(node.value)}\n\`\`\``;
+      return options.plain ? node.value : `\`\`\`\n${escapeMrkdwn(node.value)}\n\`\`\``;
     case 'blockquote':
       return node.children
         .map((c) => block(c, options, depth))

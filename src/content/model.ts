@@ -114,6 +114,8 @@ export interface RecapFacts {
   planningUrl?: string;
   /** The review meeting summary. */
   reviewUrl?: string;
+  /** The hackathon's own name where the recap gives one ("Hack The Garden Walldorf Edition" in an H1). */
+  name?: string;
   /** "6th" in "the 6th Gardener Community Hackathon". */
   ordinal?: number;
   /** Line (1-based) where the facts were read, for problems and the report. */
@@ -134,6 +136,105 @@ export interface Recap {
   topics: Topic[];
   /** The closing sentence(s) about the next hackathon, where the recap has one. */
   nextHackathon?: RichText;
+}
+
+/**
+ * One recap's telling of a hackathon topic: where the parts of a merged card came from, named on the card
+ * ("blog post · wrap-up page") and in the content report.
+ */
+export interface TopicSource {
+  recapId: string;
+  /** The topic's id in that recap: `recapId/topicId` is the key that older Slack messages carry. */
+  topicId: string;
+  kind: RecapKind;
+  file: string;
+  /** Line (1-based) where the topic starts in that file. */
+  line: number;
+  /** Where people read that recap, where known. */
+  url?: string;
+}
+
+/** A topic of another hackathon that carries this one on ("Also at May 2026: …"). */
+export interface TopicRef {
+  key: string;
+  hackathonId: string;
+  /** The other hackathon as people name it: "May 2026". */
+  hackathonLabel: string;
+  title: string;
+}
+
+/**
+ * A topic of a hackathon: one card, merged from every recap that tells of it. The wrap-up page gives the
+ * summary with its labelled parts, the blog post the presentation video at its second; links are the union.
+ */
+export interface HackathonTopic {
+  /** Slug of the title, unique within its hackathon. */
+  id: string;
+  /** `hackathonId/topicId` (`2025-06/replacement-of-openvpn-with-wireguard`): what buttons carry. */
+  key: string;
+  hackathonId: string;
+  title: string;
+  emoji?: string;
+  /** Id of the hackathon's section that holds the topic; absent when no recap puts it under a heading. */
+  sectionId?: string;
+  summary: RichText;
+  video?: Video;
+  /** Every link of every source except the video, once each, in source order. */
+  links: Link[];
+  fastTrack: boolean;
+  /** The recaps that tell of it; the first is the one whose summary the card shows. */
+  sources: TopicSource[];
+  /** The same work at other hackathons, newest first. */
+  alsoAt: TopicRef[];
+}
+
+/** The hackathon's own pages, from whichever recap names them. */
+export interface HackathonLinks {
+  /** The topic planning page (usually HackMD). */
+  planningUrl?: string;
+  /** The review meeting summary. */
+  reviewUrl?: string;
+  /** The wrap-up recording (the video without a timestamp). */
+  recordingUrl?: string;
+  /** The full summary of all topics (the hackathon repository's README). */
+  summaryUrl?: string;
+}
+
+/**
+ * The event: one hackathon, however many recaps tell of it. What people ask about; its recaps are where
+ * the facts came from.
+ */
+export interface Hackathon {
+  /** `YYYY-MM` of when it took place (a second one in the same month gets `-2`). */
+  id: string;
+  /** `YYYY-MM`. */
+  month: string;
+  /** "June 2025". */
+  monthLabel: string;
+  /** The hackathon's own name where a recap gives one ("Hack The Garden Walldorf Edition"), else `monthLabel`. */
+  title: string;
+  /** First and last day, `YYYY-MM-DD`, where a recap gives days. */
+  start?: string;
+  end?: string;
+  /** "Schlosshof Freizeitheim, Schelklingen", as written. */
+  place?: string;
+  placeUrl?: string;
+  /** The short form for lists: "Schelklingen". */
+  placeShort?: string;
+  organizer?: string;
+  organizerUrl?: string;
+  /** 7 for "the 7th Gardener Community Hackathon". */
+  ordinal?: number;
+  links: HackathonLinks;
+  /** Its recaps, as people name them: blog posts, then wrap-up pages. */
+  recaps: Recap[];
+  /** Sections of the recap that has headings for its topics; `topicIds` are this hackathon's topic ids. */
+  sections: Section[];
+  topics: HackathonTopic[];
+  /** The closing sentence(s) about the next hackathon, from the recap that has one. */
+  nextHackathon?: RichText;
+  /** When it was placed by a recap's publication date because no recap states its month. */
+  placedByPublication?: boolean;
 }
 
 /** A file that could not be read, or a part of one that was skipped; `line` is 1-based. */

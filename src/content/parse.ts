@@ -8,7 +8,7 @@ import { readStructure, type SectionDraft } from './shapes/structure.js';
 import type { ParsedTopic } from './shapes/topic.js';
 import { linksOf } from './shapes/topic.js';
 import { blocksUnder, buildTree, type HeadingTree, hasProse, headingText } from './shapes/tree.js';
-import { NEXT_HACKATHON } from './vocabulary.js';
+import { isPlaceholder, NEXT_HACKATHON } from './vocabulary.js';
 
 /**
  * Turns a recap's Markdown body into what it says: the hackathon's facts, its sections and topics. One
@@ -137,7 +137,8 @@ export function parseBody(markdown: string, options: ParseOptions = {}): ParsedB
     introLinks: introLinks.links,
     introVideo: introLinks.video ?? (metadata?.recordingUrl ? parseVideo(metadata.recordingUrl) : undefined),
     sections: structure.sections,
-    topics: structure.topics,
+    // "**Coming soon:** …" on a page published before its topics are written is not a topic.
+    topics: structure.topics.filter((t) => !isPlaceholder(t.title)),
     nextHackathon: nextHackathonOf(closing, options),
     metadata,
     prose,

@@ -119,6 +119,17 @@ function titleOf(data: Record<string, unknown>, body: ParsedBody, id: string): s
   return (onlyMonth ? body.h1 : undefined) ?? title ?? body.h1 ?? id;
 }
 
+/**
+ * A page may be published before its topics are written: a wrap-up page with the metadata bullets, or a page
+ * that states its hackathon's month and is not a dated post. Without topics it still tells when and where
+ * the hackathon is. A blog post (it has a publication date) is written after its hackathon: one without
+ * topics is a mistake, and so is a page that says nothing of its hackathon.
+ */
+function announcesHackathon(body: ParsedBody, facts: RecapFacts, published: string | undefined): boolean {
+  if (!facts.month || facts.monthSource === 'file name') return false;
+  return body.wrapUp || published === undefined;
+}
+
 export interface RecapResult {
   recap?: Recap;
   problems: ContentProblem[];
@@ -170,20 +181,6 @@ export function parseRecap(bytes: Uint8Array, file: string): RecapResult {
     published,
     title: asString(data.title),
   });
-  if (body.topics.length === 0) {
-    return {
-      problems: [
-        {
-          file,
-          line: lineOffset + 1,
-          severity: 'error',
-          message: body.wrapUp
-            ? 'has no topics yet: give each topic its own heading (## 🌱 Topic title) below the metadata bullets'
-            : 'has no topics: mark each topic with a **bold title** leading a paragraph or list item, or give each topic its own heading',
-        },
-      ],
-    };
-  }
   const id = file.replace(/\.md$/i, '').replace(/[^\w.-]+/g, '-');
   const facts = resolveFacts([
     ...(body.metadata ? [{ source: 'date bullet', facts: body.metadata }] : []),
@@ -192,6 +189,20 @@ export function parseRecap(bytes: Uint8Array, file: string): RecapResult {
     { source: 'front matter', facts: frontMatterFacts(data) },
     { source: 'file name', facts: fileNameFacts(id) },
   ]);
+  if (body.topics.length === 0 && !announcesHackathon(body, facts, published)) {
+    return {
+      problems: [
+        {
+          file,
+          line: lineOffset + 1,
+          severity: 'error',
+          message: body.wrapUp
+            ? 'has no topics yet and no date: give it a **Date:** line below the title (- **Date:** 24.11.2026 – 28.11.2026), and each topic its own heading (## 🌱 Topic title) once they are written'
+            : 'has no topics: mark each topic with a **bold title** leading a paragraph or list item, or give each topic its own heading',
+        },
+      ],
+    };
+  }
   const date = eventDateOf(data, id, facts);
   const problems: ContentProblem[] = [];
   if (!facts.month) {

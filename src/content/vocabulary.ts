@@ -55,6 +55,32 @@ const FAST_TRACK_TITLE = /^fast[- ]?tracks?(?: topics)?$/;
 /** Marks a topic as a fast-track item: the racing car or the words. */
 export const FAST_TRACK_MARK = /fast[- ]?track|🏎/iu;
 
+/**
+ * What a page says while its topics are not written yet: "Coming soon", "TBD", "Topics will follow",
+ * "(to be announced)". A heading or bold lead that says only this is a placeholder, never a topic.
+ */
+const PLACEHOLDER_WORDS = [
+  'coming soon',
+  'more (?:to come|soon)',
+  'stay tuned',
+  'tb[ad]',
+  'to be (?:announced|confirmed|decided|defined|determined|done|written(?: up)?|added|published)',
+  'work in progress',
+  'wip',
+  'under construction',
+  'todo',
+  'placeholder',
+  '(?:the )?topics? (?:will )?(?:follow|come|be (?:added|announced|published|written(?: up)?))',
+  '(?:not )?(?:yet )?(?:written|published)(?: up)?(?: yet)?',
+];
+const PLACEHOLDER = new RegExp(
+  `^\\(?(?:${PLACEHOLDER_WORDS.join('|')})(?: (?:soon|later|shortly|after (?:the )?(?:hackathon|event|review(?: meeting)?)))?\\)?[\\s.!…]*$`,
+);
+
+export function isPlaceholder(text: string): boolean {
+  return PLACEHOLDER.test(labelWords(text));
+}
+
 /** A sentence about the next hackathon (kept for `/hackathon next`). */
 export const NEXT_HACKATHON = /\bnext (hackathon|hack the garden|event)\b/i;
 

@@ -5,6 +5,7 @@
  */
 import type { Logger } from '@slack/logger';
 import { z } from 'zod';
+import { isRecord, type Rec } from '../records.js';
 import type { StoredMessage } from '../standin/model.js';
 import {
   appHomeOpenedEnvelope,
@@ -16,7 +17,9 @@ import {
   sendSlashCommand,
 } from '../standin/requests.js';
 import type { SlackStandin } from '../standin/server.js';
-import type { ApiResult, PlaygroundMessage, PlaygroundState } from './client/types.js';
+import { slackTypedText } from '../standin/typed-text.js';
+import type { ApiResult, PlaygroundPerson, PlaygroundState } from './client/types.js';
+import { playgroundState } from './state.js';
 
 export const SLACKBOT = 'USLACKBOT';
 export const COMMAND = '/hackathon';
@@ -24,6 +27,8 @@ export const COMMAND = '/hackathon';
 const ACK_TIMEOUT_MS = 3000;
 /** Far below the page server's body limit; Slack's own message limit is 40,000 characters. */
 const MAX_TEXT = 40_000;
+
+const personSchema = z.object({ user: z.string().min(1).max(50) });
 
 const sendSchema = z.object({
   channel: z.string().min(1).max(50),
@@ -44,21 +49,6 @@ const actionSchema = z.object({
     })
     .optional(),
 });
-
-type Rec = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Rec {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Slack escapes exactly these three in what people type; the app and the page's renderer expect it. */
-export function slackEscape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-export function messageId(channel: string, ts: string): string {
-  return `${channel}:${ts}`;
-}
 
 interface FoundElement {
   element: Rec;
@@ -97,15 +87,31 @@ export interface BridgeOptions {
   /** The bot's `…/slack/events`. */
   requestUrl: string;
   signingSecret: string;
-  /** The person using the page. */
+  /** Who the person at the keyboard is at first. */
   me: string;
+  /** Everyone they may act as, to see what each would see (an announcer, a member who is refused). */
+  people: PlaygroundPerson[];
   logger: Logger;
 }
 
 export class SlackBridge {
   private eventNumber = 0;
+  private me: string;
 
-  constructor(private readonly options: BridgeOptions) {}
+  constructor(private readonly options: BridgeOptions) {
+    this.me = options.me;
+  }
+
+  /** `POST /playground/person`: from now on the page acts, and sees, as this person. */
+  actAs(body: unknown): ApiResult {
+    const parsed = personSchema.safeParse(body);
+    if (!parsed.success) return { ok: false, error: 'Expected { user }' };
+    if (!this.options.people.some((p) => p.id === parsed.data.user)) {
+      return { ok: false, error: `No one called ${parsed.data.user} in the playground` };
+    }
+    this.me = parsed.data.user;
+    return { ok: true };
+  }
 
   private get workspace() {
     return this.options.standin.workspace;
@@ -120,7 +126,7 @@ export class SlackBridge {
     this.workspace.addMessage(channel, {
       user: SLACKBOT,
       text,
-      ephemeralTo: this.options.me,
+      ephemeralTo: this.me,
       ...(threadTs ? { thread_ts: threadTs } : {}),
     });
   }
@@ -133,7 +139,7 @@ export class SlackBridge {
     const text = parsed.data.text.trim();
     if (text === '') return { ok: false, error: 'Nothing to send' };
     const found = this.workspace.channel(channel);
-    if (!found?.members.has(this.options.me)) return { ok: false, error: `No channel ${channel}` };
+    if (!found?.members.has(this.me)) return { ok: false, error: `No channel ${channel}` };
     let thread: string | undefined;
     if (threadTs !== undefined) {
       const parent = this.workspace.message(channel, threadTs);
@@ -156,18 +162,25 @@ export class SlackBridge {
     text: string,
     threadTs: string | undefined,
   ): Promise<ApiResult> {
-    const { standin, me } = this.options;
+    const { me } = this;
+    const { standin } = this.options;
     // In Slack a command's private answers stay where it was typed, a thread included.
     const responseUrl = standin.responseUrl({ channel, user: me, ...(threadTs ? { threadTs } : {}) });
-    const sent = sendSlashCommand(this.options.requestUrl, this.options.signingSecret, {
-      text: slackEscape(text),
-      user_id: me,
-      user_name: this.workspace.user(me)?.name ?? me,
-      channel_id: channel,
-      channel_name: this.channelName(channel),
-      response_url: responseUrl,
-      command: COMMAND,
-    });
+    const sent = sendSlashCommand(
+      this.options.requestUrl,
+      this.options.signingSecret,
+      {
+        // As Slack sends it with should_escape: entities, and known #channels and @people as links.
+        text: slackTypedText(text, this.workspace, 'command'),
+        user_id: me,
+        user_name: this.workspace.user(me)?.name ?? me,
+        channel_id: channel,
+        channel_name: this.channelName(channel),
+        response_url: responseUrl,
+        command: COMMAND,
+      },
+      { refusedAcknowledgement: 'keep' },
+    );
     const failed = (error: string) => {
       this.notify(channel, `${COMMAND} failed with the error "${error}"`, threadTs);
       return { ok: true } as const;
@@ -194,25 +207,22 @@ export class SlackBridge {
     }
     const outcome = standin.acknowledgeCommand(responseUrl, ack);
     if (outcome.status !== 200) {
-      this.options.logger.warn(`Playground: Slack would not show the acknowledgement: ${outcome.text}`);
+      const why = outcome.problems?.length ? `: ${outcome.problems.join('; ')}` : '';
+      this.options.logger.warn(
+        `Playground: Slack would not show the acknowledgement (${outcome.text})${why}`,
+      );
       return failed(outcome.text);
     }
     return { ok: true };
   }
 
   private async message(channel: string, typed: string, threadTs: string | undefined): Promise<ApiResult> {
-    // Typed "@hackathon-bot" becomes a real mention, as Slack's autocomplete would make it.
+    // Typed "@hackathon-bot" (or "@hackathon") becomes a real mention, as Slack's autocomplete would make it.
     const mention = `<@${this.botUserId}>`;
-    let mentioned = false;
-    const text = slackEscape(typed).replace(
-      /(^|[\s(])@hackathon(?:-bot)?(?=$|[\s.,:;!?)])/gi,
-      (_whole, before: string) => {
-        mentioned = true;
-        return `${before}${mention}`;
-      },
-    );
+    const text = slackTypedText(typed, this.workspace, 'message', { aliases: { hackathon: this.botUserId } });
+    const mentioned = text.includes(mention);
     const stored = this.workspace.addMessage(channel, {
-      user: this.options.me,
+      user: this.me,
       text,
       ...(threadTs ? { thread_ts: threadTs } : {}),
     });
@@ -227,7 +237,7 @@ export class SlackBridge {
     }
     const envelope = appMentionEnvelope({
       text,
-      user: this.options.me,
+      user: this.me,
       channel,
       ts: stored.ts,
       ...(threadTs ? { thread_ts: threadTs } : {}),
@@ -240,7 +250,7 @@ export class SlackBridge {
 
   /** `POST /playground/home`: the person opened the app's Home tab. */
   openHome(): Promise<ApiResult> {
-    const { me } = this.options;
+    const { me } = this;
     const envelope = appHomeOpenedEnvelope({
       user: me,
       channel: this.workspace.imWith(me).id,
@@ -256,7 +266,8 @@ export class SlackBridge {
     const parsed = actionSchema.safeParse(body);
     if (!parsed.success) return { ok: false, error: 'Expected { messageId, channel, actionId, … }' };
     const request = parsed.data;
-    const { me, standin } = this.options;
+    const { me } = this;
+    const { standin } = this.options;
 
     let payload: Rec;
     if (request.messageId === 'home') {
@@ -316,7 +327,7 @@ export class SlackBridge {
     // Slack makes up a block_id when the app gave none; the page's echo of it is as good as any.
     const blockId = found.blockId ?? request.blockId ?? 'playground';
     const payload = blockActionsPayload({
-      user: this.options.me,
+      user: this.me,
       channel,
       actionId: request.actionId,
       value: typeof element.value === 'string' ? element.value : '',
@@ -378,56 +389,9 @@ export class SlackBridge {
     return channel?.is_im ? 'directmessage' : (channel?.name ?? id.toLowerCase());
   }
 
-  private userName(id: string | undefined): string | undefined {
-    if (!id) return undefined;
-    const user = this.workspace.user(id);
-    if (!user) return undefined;
-    return user.is_bot ? user.name : user.real_name;
-  }
-
   /** Everything the person can see: their channels, messages (their own ephemerals only), Home and reminders. */
   state(): PlaygroundState {
-    const { me } = this.options;
-    const channels = this.workspace
-      .channels()
-      .filter((c) => c.members.has(me) && !c.is_archived)
-      .map((c) => ({
-        id: c.id,
-        name: c.is_im ? (this.userName(this.botUserId) ?? 'hackathon-bot') : c.name,
-        kind: c.is_im ? ('im' as const) : c.is_private ? ('private' as const) : ('public' as const),
-      }));
-    const messages: PlaygroundMessage[] = [];
-    for (const channel of channels) {
-      for (const m of this.workspace.messages(channel.id)) {
-        if (m.ephemeralTo !== undefined && m.ephemeralTo !== me) continue;
-        const author = m.user ? this.workspace.user(m.user) : undefined;
-        const message: PlaygroundMessage = {
-          id: messageId(channel.id, m.ts),
-          ts: m.ts,
-          channel: channel.id,
-          isBot: m.bot_id !== undefined || author?.is_bot === true,
-          text: m.text,
-        };
-        if (m.user) message.user = m.user;
-        const name = this.userName(m.user);
-        if (name) message.userName = name;
-        if (m.thread_ts) message.threadTs = m.thread_ts;
-        if (m.blocks) message.blocks = m.blocks;
-        if (m.ephemeralTo !== undefined) message.ephemeral = true;
-        messages.push(message);
-      }
-    }
-    const home = this.workspace.homeView(me);
-    const homeBlocks = home && Array.isArray(home.view.blocks) ? (home.view.blocks as unknown[]) : undefined;
-    return {
-      channels,
-      messages,
-      home: homeBlocks ? { blocks: homeBlocks } : null,
-      scheduled: this.workspace
-        .scheduled()
-        .map((s) => ({ id: s.id, channel: s.channel, postAt: s.post_at, text: s.text })),
-      me: { id: me, name: this.userName(me) ?? me },
-    };
+    return playgroundState(this.workspace, this.me, this.options.people);
   }
 }
 

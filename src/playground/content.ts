@@ -2,6 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '@slack/logger';
 import { ContentError, formatProblem } from '../content/load.js';
+import type { Clock } from '../context.js';
 import type { Library } from '../library.js';
 import type { Settings } from '../settings.js';
 import { loadLibrary } from '../start.js';
@@ -49,6 +50,7 @@ export class ContentReloader {
   private constructor(
     private readonly settings: Settings,
     private readonly logger: Logger,
+    private readonly clock: Clock,
     library: Library,
     print: string,
   ) {
@@ -57,10 +59,10 @@ export class ContentReloader {
   }
 
   /** Throws `ContentError` like the bot's own start-up when there is nothing to start with. */
-  static async load(settings: Settings, logger: Logger): Promise<ContentReloader> {
+  static async load(settings: Settings, logger: Logger, clock: Clock): Promise<ContentReloader> {
     const print = await fingerprint(settings.contentDir);
-    const library = await loadLibrary(settings, logger);
-    return new ContentReloader(settings, logger, library, print);
+    const library = await loadLibrary(settings, logger, clock);
+    return new ContentReloader(settings, logger, clock, library, print);
   }
 
   get library(): Library {
@@ -89,7 +91,7 @@ export class ContentReloader {
     if (print === this.print) return this.report();
     this.print = print;
     try {
-      this.current = await loadLibrary(this.settings, this.logger);
+      this.current = await loadLibrary(this.settings, this.logger, this.clock);
       return { ...this.report(), changed: true };
     } catch (error) {
       const problems =

@@ -88,6 +88,20 @@ function compositeKey(key: string, request: PersonalRequest): string {
 
 const NOTE_KEY = 'request-note';
 
+function scheduledAs(message: PersonalMessage, key: string): ScheduledReminder {
+  return { id: message.id, channel: message.channel, postAt: message.postAt, key };
+}
+
+/** Personal messages as the shared reconcile handles them (to delete them, say): by reminder key, or as the note. */
+export function asScheduled(messages: readonly PersonalMessage[]): ScheduledReminder[] {
+  return messages.map((m) => scheduledAs(m, m.key ?? NOTE_KEY));
+}
+
+/** The reminder and the request it was made for. */
+function requestKey(message: PersonalMessage): string {
+  return compositeKey(message.key ?? NOTE_KEY, message.request);
+}
+
 /**
  * What to keep, delete and schedule in one person's DM. The channel reconcile decides the reminders (same
  * key and `post_at` kept once, lowest id); a request note is wanted only while no reminder is.
@@ -99,17 +113,10 @@ export function decidePersonalReminders(
   now: Date,
 ): PersonalDecision {
   const byId = new Map(messages.map((m) => [m.id, m]));
-  const asScheduled = messages.map(
-    (m): ScheduledReminder => ({
-      id: m.id,
-      channel: m.channel,
-      postAt: m.postAt,
-      key: compositeKey(m.key ?? NOTE_KEY, m.request),
-    }),
-  );
+  const held = messages.map((m) => scheduledAs(m, requestKey(m)));
   const planned = (list: readonly PlannedReminder[]) =>
     list.map((r) => ({ ...r, key: compositeKey(r.key, request) }));
-  const decision = decideReconcile(asScheduled, { due: planned(plan.due), past: planned(plan.past) });
+  const decision = decideReconcile(held, { due: planned(plan.due), past: planned(plan.past) });
   const keep = decision.keep.map((s) => byId.get(s.id)!);
   const remove = decision.remove.map((s) => byId.get(s.id)!);
   const schedule = plan.due.filter((r) =>
@@ -150,13 +157,6 @@ export function requestNotePostAt(now: Date, zone: string, remindAt: string): nu
 /** Second copies in the same DM (two passes or two `remind me` at once): all but the lowest id per key. */
 export function personalDuplicates(messages: readonly PersonalMessage[]): PersonalMessage[] {
   const byId = new Map(messages.map((m) => [m.id, m]));
-  const keyed = messages.map(
-    (m): ScheduledReminder => ({
-      id: m.id,
-      channel: m.channel,
-      postAt: m.postAt,
-      key: `${m.channel}|${compositeKey(m.key ?? NOTE_KEY, m.request)}`,
-    }),
-  );
+  const keyed = messages.map((m) => scheduledAs(m, `${m.channel}|${requestKey(m)}`));
   return duplicateReminders(keyed).map((s) => byId.get(s.id)!);
 }

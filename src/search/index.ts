@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import MiniSearch, { type Options, type Query, type SearchOptions } from 'minisearch';
-import type { Recap, Synonyms, Topic } from '../content/model.js';
+import type { Hackathon, Synonyms, HackathonTopic as Topic } from '../content/model.js';
 import {
   indexTerms,
   MAX_QUERY_CHARS,
@@ -39,17 +39,17 @@ interface TopicDocument {
   links: string;
   section: string;
   summary: string;
-  recap: string;
+  hackathon: string;
 }
 
-const FIELDS = ['title', 'links', 'section', 'summary', 'recap'] satisfies (keyof TopicDocument)[];
-/** The title says what a topic is; links name its PRs; the recap title is shared by all its topics. */
+const FIELDS = ['title', 'links', 'section', 'summary', 'hackathon'] satisfies (keyof TopicDocument)[];
+/** The title says what a topic is; links name its PRs; the hackathon's names are shared by all its topics. */
 const BOOST: Record<(typeof FIELDS)[number], number> = {
   title: 4,
   links: 1.5,
   section: 1,
   summary: 1,
-  recap: 0.2,
+  hackathon: 0.2,
 };
 
 const DIGITS = /^\d+$/;
@@ -118,8 +118,8 @@ export function compileSynonyms(synonyms: Synonyms): Map<string, string[][]> {
   return compiled;
 }
 
-function documentOf(recap: Recap, topic: Topic): TopicDocument {
-  const section = recap.sections.find((s) => s.id === topic.sectionId);
+function documentOf(hackathon: Hackathon, topic: Topic): TopicDocument {
+  const section = hackathon.sections.find((s) => s.id === topic.sectionId);
   return {
     key: topic.key,
     title: topic.title,
@@ -128,7 +128,9 @@ function documentOf(recap: Recap, topic: Topic): TopicDocument {
       .join(' \n '),
     section: section?.title ?? '',
     summary: topic.summary.text,
-    recap: recap.event.title,
+    hackathon: [hackathon.title, hackathon.placeShort, ...hackathon.recaps.map((r) => r.event.title)]
+      .filter(Boolean)
+      .join(' \n '),
   };
 }
 
@@ -169,8 +171,8 @@ function engineFor(documents: TopicDocument[], store: IndexStore | undefined): M
 }
 
 /**
- * The topics of all recaps, indexed once: every search after that is a lookup in memory.
- * Ties go to the newer recap, then to the order of the recap, which is how people read them.
+ * The topics of all hackathons, one document per merged topic, indexed once: every search after that is a
+ * lookup in memory. Ties go to the newer hackathon, then to the order of its list, which is how people read them.
  */
 export class TopicIndex {
   private readonly engine: MiniSearch<TopicDocument>;
@@ -180,16 +182,16 @@ export class TopicIndex {
   private readonly titleTerms = new Map<string, Set<string>>();
   private readonly synonyms: Map<string, string[][]>;
 
-  constructor(recaps: readonly Recap[], synonyms: Synonyms, store?: IndexStore) {
+  constructor(hackathons: readonly Hackathon[], synonyms: Synonyms, store?: IndexStore) {
     this.synonyms = compileSynonyms(synonyms);
     const documents: TopicDocument[] = [];
-    for (const recap of recaps) {
-      for (const topic of recap.topics) {
+    for (const hackathon of hackathons) {
+      for (const topic of hackathon.topics) {
         if (this.topics.has(topic.key)) continue;
         this.topics.set(topic.key, topic);
         this.order.set(topic.key, this.order.size);
         this.titleTerms.set(topic.key, new Set(indexTerms(topic.title)));
-        documents.push(documentOf(recap, topic));
+        documents.push(documentOf(hackathon, topic));
         for (const number of new Set(topic.links.flatMap((link) => (link.number ? [link.number] : [])))) {
           this.byNumber.set(number, [...(this.byNumber.get(number) ?? []), topic]);
         }

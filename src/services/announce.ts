@@ -1,16 +1,18 @@
 /**
- * Announcing a recap in a channel: the preview for the announcer, posting the parent and its thread, and the
- * automatic announcement at start-up. Slack is the memory: every announcement carries metadata naming its
- * recap, and `conversations.history` tells whether a recap was already announced, across restarts and
- * instances.
+ * Announcing a hackathon in a channel: the preview for the announcer, posting the parent and its thread, and
+ * the automatic announcement at start-up. Slack is the memory: every announcement carries metadata naming
+ * its hackathon (and, for older readers, its first recap), and `conversations.history` tells whether a
+ * hackathon was already announced, across restarts and instances.
  */
 import type { Logger } from '@slack/logger';
 import type { ConversationsHistoryResponse, WebClient } from '@slack/web-api';
-import type { Recap } from '../content/model.js';
+import type { Hackathon } from '../content/model.js';
+import { isWrittenUp } from '../content/timing.js';
 import type { Intent } from '../intent.js';
 import { PRIVATE_CHANNEL_HINT, withChannelAccess } from '../slack-channel-access.js';
 import { describeError } from '../slack-errors.js';
 import { collectPages } from '../slack-paging.js';
+import { compareTs } from '../slack-timestamps.js';
 import {
   type EarlierAnnouncement,
   unknownChannelMessage,
@@ -23,12 +25,12 @@ import {
   announcementPreview,
   announcementThread,
   cannotAnnounceMessage,
+  nothingToAnnounceMessage,
   outcomeMessage,
   parseAnnounceValue,
   postingMessage,
 } from '../views/announcement.js';
-import { refusalMessage } from '../views/refusal.js';
-import { checkAnnouncer } from './permissions.js';
+import { announcerOrRefused } from './permissions.js';
 import type { TaskRequest } from './task-request.js';
 
 export const ANNOUNCED_EVENT_TYPE = 'hackathon_recap_announced';
@@ -37,21 +39,27 @@ export const ANNOUNCED_EVENT_TYPE = 'hackathon_recap_announced';
 const HISTORY_PAGES = 5;
 const HISTORY_PAGE_SIZE = 200;
 
-const ANNOUNCE_ACTION = 'announce recaps';
-
-/** Slack timestamps (`1750000000.000100`) in time order; as numbers they would lose the last digits. */
-export function compareTs(a: string, b: string): number {
-  const [aSec = '', aFrac = ''] = a.split('.');
-  const [bSec = '', bFrac = ''] = b.split('.');
-  return (
-    aSec.length - bSec.length ||
-    aSec.localeCompare(bSec) ||
-    aFrac.padEnd(6, '0').localeCompare(bFrac.padEnd(6, '0'))
-  );
-}
+const ANNOUNCE_ACTION = 'announce hackathons';
 
 // ---------------------------------------------------------------------------------------------------------
 // Posting.
+
+/** What an announcement's metadata names: the hackathon, and its first recap for instances that read recaps. */
+function announcedPayload(hackathon: Hackathon): { hackathon_id: string; recap_id?: string } {
+  const recap = hackathon.recaps[0]?.id;
+  return recap ? { hackathon_id: hackathon.id, recap_id: recap } : { hackathon_id: hackathon.id };
+}
+
+/** The ids an earlier announcement of this hackathon may carry: its own, or one of its recaps'. */
+function announcedIds(hackathon: Hackathon): string[] {
+  return [hackathon.id, ...hackathon.recaps.map((r) => r.id)];
+}
+
+function firstAnnouncement(found: ReadonlyMap<string, string[]>, hackathon: Hackathon): string | undefined {
+  return announcedIds(hackathon)
+    .flatMap((id) => found.get(id) ?? [])
+    .sort(compareTs)[0];
+}
 
 type ParentPosted =
   | { kind: 'ok'; ts: string; joined: boolean }
@@ -59,18 +67,18 @@ type ParentPosted =
 
 async function postParent(
   client: WebClient,
-  recap: Recap,
+  hackathon: Hackathon,
   channel: string,
   framing: AnnouncementFraming = 'new',
 ): Promise<ParentPosted> {
-  const parent = announcementParent(recap, framing);
+  const parent = announcementParent(hackathon, framing);
   const access = await withChannelAccess(client, channel, () =>
     client.chat.postMessage({
       channel,
       ...parent,
       unfurl_links: false,
       unfurl_media: false,
-      metadata: { event_type: ANNOUNCED_EVENT_TYPE, event_payload: { recap_id: recap.id } },
+      metadata: { event_type: ANNOUNCED_EVENT_TYPE, event_payload: announcedPayload(hackathon) },
     }),
   );
   if (access.kind === 'private') return { kind: 'private', channel };
@@ -87,11 +95,11 @@ async function postParent(
  */
 async function postThread(
   client: WebClient,
-  recap: Recap,
+  hackathon: Hackathon,
   channel: string,
   parent: { ts: string; joined: boolean },
 ): Promise<AnnounceOutcome> {
-  const replies = announcementThread(recap);
+  const replies = announcementThread(hackathon);
   const posted: string[] = [];
   for (const [index, reply] of replies.entries()) {
     try {
@@ -119,16 +127,16 @@ async function postThread(
 
 export async function postAnnouncement(
   client: WebClient,
-  recap: Recap,
+  hackathon: Hackathon,
   channel: string,
 ): Promise<AnnounceOutcome> {
-  const parent = await postParent(client, recap, channel);
+  const parent = await postParent(client, hackathon, channel);
   if (parent.kind !== 'ok') return parent;
-  return postThread(client, recap, channel, parent);
+  return postThread(client, hackathon, channel, parent);
 }
 
-function logOutcome(logger: Logger, recap: Recap, outcome: AnnounceOutcome, by: string): void {
-  const what = `Announcement of ${recap.id} in <#${outcome.channel}> (${by})`;
+function logOutcome(logger: Logger, hackathon: Hackathon, outcome: AnnounceOutcome, by: string): void {
+  const what = `Announcement of hackathon ${hackathon.id} in <#${outcome.channel}> (${by})`;
   switch (outcome.kind) {
     case 'posted':
       logger.info(`${what}: posted with ${outcome.replies} thread replies`);
@@ -150,18 +158,19 @@ function logOutcome(logger: Logger, recap: Recap, outcome: AnnounceOutcome, by: 
 // `/hackathon announce` and its buttons.
 
 /**
- * The earlier announcement of `recap` in `channel`, if the bot can read the channel and finds one. Not
+ * The earlier announcement of `hackathon` in `channel` (or of one of its recaps, announced before hackathons
+ * were the unit), if the bot can read the channel and finds one. Not
  * being able to look is no reason to refuse the preview: Post then behaves as it always did.
  */
 async function earlierAnnouncement(
   request: TaskRequest,
-  recap: Recap,
+  hackathon: Hackathon,
   channel: string,
 ): Promise<EarlierAnnouncement | undefined> {
   const { client, context } = request;
   let ts: string | undefined;
   try {
-    ts = (await readAnnouncements(client, channel, context.botUserId)).get(recap.id)?.[0];
+    ts = firstAnnouncement(await readAnnouncements(client, channel, context.botUserId), hackathon);
   } catch (error) {
     context.logger.debug(
       `Announce: could not look for earlier announcements in <#${channel}>: ${describeError(error)}`,
@@ -185,21 +194,21 @@ export async function previewAnnouncement(
   intent: Extract<Intent, { kind: 'announce' }>,
   request: TaskRequest,
 ): Promise<void> {
-  const { context, client, userId, reply } = request;
-  const permission = await checkAnnouncer(client, context, userId);
-  if (!permission.allowed) {
-    await reply(refusalMessage(context.settings.announcers, permission.reason, ANNOUNCE_ACTION));
-    return;
-  }
+  const { context, reply } = request;
+  if (!(await announcerOrRefused(request, ANNOUNCE_ACTION))) return;
   // A channel that was named but not resolved is never swapped for another one.
   if (intent.unknownChannel !== undefined) {
     await reply(unknownChannelMessage(intent.unknownChannel));
     return;
   }
-  const recap = context.library().latest;
+  const hackathon = context.library().latest;
+  if (!isWrittenUp(hackathon)) {
+    await reply(nothingToAnnounceMessage(hackathon));
+    return;
+  }
   const channel = intent.channel ?? context.settings.announceChannel ?? request.channelId;
-  const preview = announcementPreview(recap, channel);
-  const earlier = await earlierAnnouncement(request, recap, channel);
+  const preview = announcementPreview(hackathon, channel);
+  const earlier = await earlierAnnouncement(request, hackathon, channel);
   await reply(earlier ? withEarlierAnnouncement(preview, earlier) : preview);
 }
 
@@ -210,34 +219,38 @@ export async function confirmAnnouncement(
 ): Promise<void> {
   const { context, client, userId, reply } = request;
   const target = parseAnnounceValue(value);
-  const recap = target ? context.library().recap(target.recapId) : undefined;
-  if (!target || !recap) {
+  const library = context.library();
+  const hackathon = target
+    ? (library.hackathon(target.hackathonId) ?? library.hackathonOfRecap(target.hackathonId))
+    : undefined;
+  if (!target || !hackathon) {
     await reply(
       cannotAnnounceMessage(
-        'This preview is out of date: that recap is no longer in the content. Run `/hackathon announce` again.',
+        'This preview is out of date: that hackathon is no longer in the content. Run `/hackathon announce` again.',
       ),
       { replaceOriginal: true },
     );
     return;
   }
-  const permission = await checkAnnouncer(client, context, userId);
-  if (!permission.allowed) {
-    await reply(refusalMessage(context.settings.announcers, permission.reason, ANNOUNCE_ACTION), {
-      replaceOriginal: true,
-    });
+  if (!(await announcerOrRefused(request, ANNOUNCE_ACTION, { replaceOriginal: true }))) return;
+  if (!isWrittenUp(hackathon)) {
+    await reply(nothingToAnnounceMessage(hackathon), { replaceOriginal: true });
     return;
   }
   // Replacing the preview first takes its buttons away, so a second click cannot post a second copy.
   await reply(postingMessage(target.channel), { replaceOriginal: true });
-  const outcome = await postAnnouncement(client, recap, target.channel);
-  logOutcome(context.logger, recap, outcome, `by ${userId}`);
+  const outcome = await postAnnouncement(client, hackathon, target.channel);
+  logOutcome(context.logger, hackathon, outcome, `by ${userId}`);
   await reply(outcomeMessage(outcome), { replaceOriginal: true });
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// AUTO_ANNOUNCE: every recap announced once in ANNOUNCE_CHANNEL, remembered in Slack.
+// AUTO_ANNOUNCE: every hackathon announced once in ANNOUNCE_CHANNEL, remembered in Slack.
 
-/** Parent messages of earlier announcements by this bot, by recap id, oldest first. */
+/**
+ * Parent messages of earlier announcements by this bot, oldest first, by the ids they name: the hackathon's
+ * id, and the recap id that announcements made before hackathons (and alongside them) carry.
+ */
 export function announcementsByRecap(
   messages: readonly {
     ts?: string;
@@ -249,9 +262,10 @@ export function announcementsByRecap(
   const found = new Map<string, string[]>();
   for (const m of messages) {
     if (!m.ts || m.user !== botUserId || m.metadata?.event_type !== ANNOUNCED_EVENT_TYPE) continue;
-    const recapId = (m.metadata.event_payload as { recap_id?: unknown } | undefined)?.recap_id;
-    if (typeof recapId !== 'string') continue;
-    found.set(recapId, [...(found.get(recapId) ?? []), m.ts]);
+    const payload = m.metadata.event_payload as { recap_id?: unknown; hackathon_id?: unknown } | undefined;
+    for (const id of new Set([payload?.hackathon_id, payload?.recap_id])) {
+      if (typeof id === 'string' && id) found.set(id, [...(found.get(id) ?? []), m.ts]);
+    }
   }
   for (const list of found.values()) list.sort(compareTs);
   return found;
@@ -282,24 +296,24 @@ async function withdraw(client: WebClient, channel: string, ts: string, botUserI
 }
 
 /**
- * After posting a parent: whether another instance's parent for the same recap has a lower ts, in which case
- * this copy is taken back (a duplicate that could not be deleted still gets no thread).
+ * After posting a parent: whether another instance's parent for the same hackathon has a lower ts, in which
+ * case this copy is taken back (a duplicate that could not be deleted still gets no thread).
  */
 async function anotherCopyCameFirst(
   client: WebClient,
   channel: string,
-  recap: Recap,
+  hackathon: Hackathon,
   ts: string,
   options: { botUserId: string; logger: Logger },
 ): Promise<boolean> {
   const { botUserId, logger } = options;
   let first: string | undefined;
   try {
-    first = (await readAnnouncements(client, channel, botUserId)).get(recap.id)?.[0];
+    first = firstAnnouncement(await readAnnouncements(client, channel, botUserId), hackathon);
   } catch (error) {
     // Better a rare second copy than no thread: the next start sees both and keeps quiet.
     logger.warn(
-      `Auto-announce: could not check ${recap.id} for a copy by another instance (${describeError(error)})`,
+      `Auto-announce: could not check ${hackathon.id} for a copy by another instance (${describeError(error)})`,
     );
     return false;
   }
@@ -307,10 +321,12 @@ async function anotherCopyCameFirst(
   try {
     await withdraw(client, channel, ts, botUserId);
     logger.info(
-      `Auto-announce: ${recap.id} was announced by another instance at the same time; withdrew this copy`,
+      `Auto-announce: ${hackathon.id} was announced by another instance at the same time; withdrew this copy`,
     );
   } catch (error) {
-    logger.warn(`Auto-announce: could not withdraw the second copy of ${recap.id} (${describeError(error)})`);
+    logger.warn(
+      `Auto-announce: could not withdraw the second copy of ${hackathon.id} (${describeError(error)})`,
+    );
   }
   return true;
 }
@@ -318,37 +334,41 @@ async function anotherCopyCameFirst(
 export interface AutoAnnounceSummary {
   announced: string[];
   already: string[];
-  /** Posted by this instance, then withdrawn because another one posted the same recap first. */
+  /** Posted by this instance, then withdrawn because another one posted the same hackathon first. */
   withdrawn: string[];
   failed: string[];
 }
 
 /**
- * Announces, oldest first, every recap without an announcement in `channel`. Two instances starting
- * together may both post: right after its parent, each re-reads the history, and the one whose parent has
- * the higher ts withdraws it before posting a thread. Both see the same order, so exactly one copy stays.
+ * Announces, oldest first, every hackathon without an announcement in `channel` (one of its recaps
+ * announced before counts). Two instances starting together may both post: right after its parent, each
+ * re-reads the history, and the one whose parent has the higher ts withdraws it before posting a thread.
+ * Both see the same order, so exactly one copy stays.
  */
 export async function autoAnnounce(
   client: WebClient,
   options: {
     channel: string;
-    recaps: readonly Recap[];
+    hackathons: readonly Hackathon[];
     botUserId: string;
     logger: Logger;
     /**
-     * `new` (the default): each recap is news. `by-history`: news only in a channel that already has an
-     * announcement; a channel without one gets the recap as the latest, not as new.
+     * `new` (the default): each hackathon is news. `by-history`: news only in a channel that already has an
+     * announcement; a channel without one gets the hackathon as the latest, not as new.
      */
     framing?: 'new' | 'by-history';
   },
 ): Promise<AutoAnnounceSummary> {
   const { channel, botUserId, logger } = options;
   const summary: AutoAnnounceSummary = { announced: [], already: [], withdrawn: [], failed: [] };
+  // A hackathon whose page came before its topics is not news yet: it is announced once it has topics.
+  const hackathons = options.hackathons.filter(isWrittenUp);
+  if (hackathons.length === 0) return summary;
   const history = await withChannelAccess(client, channel, () =>
     readAnnouncements(client, channel, botUserId),
   );
   if (history.kind !== 'ok') {
-    summary.failed = options.recaps.map((r) => r.id);
+    summary.failed = hackathons.map((h) => h.id);
     logger.warn(
       history.kind === 'private'
         ? `Auto-announce: cannot read <#${channel}>, ${PRIVATE_CHANNEL_HINT}`
@@ -356,27 +376,27 @@ export async function autoAnnounce(
     );
     return summary;
   }
-  const oldestFirst = [...options.recaps].reverse();
+  const oldestFirst = [...hackathons].reverse();
   const framing: AnnouncementFraming =
     options.framing === 'by-history' && history.value.size === 0 ? 'latest' : 'new';
-  for (const recap of oldestFirst) {
-    if (history.value.has(recap.id)) {
-      summary.already.push(recap.id);
+  for (const hackathon of oldestFirst) {
+    if (firstAnnouncement(history.value, hackathon)) {
+      summary.already.push(hackathon.id);
       continue;
     }
-    const parent = await postParent(client, recap, channel, framing);
+    const parent = await postParent(client, hackathon, channel, framing);
     if (parent.kind !== 'ok') {
-      summary.failed.push(recap.id);
-      logOutcome(logger, recap, parent, 'auto-announce');
+      summary.failed.push(hackathon.id);
+      logOutcome(logger, hackathon, parent, 'auto-announce');
       continue;
     }
-    if (await anotherCopyCameFirst(client, channel, recap, parent.ts, options)) {
-      summary.withdrawn.push(recap.id);
+    if (await anotherCopyCameFirst(client, channel, hackathon, parent.ts, options)) {
+      summary.withdrawn.push(hackathon.id);
       continue;
     }
-    const outcome = await postThread(client, recap, channel, parent);
-    logOutcome(logger, recap, outcome, 'auto-announce');
-    (outcome.kind === 'posted' ? summary.announced : summary.failed).push(recap.id);
+    const outcome = await postThread(client, hackathon, channel, parent);
+    logOutcome(logger, hackathon, outcome, 'auto-announce');
+    (outcome.kind === 'posted' ? summary.announced : summary.failed).push(hackathon.id);
   }
   logger.info(
     `Auto-announce in <#${channel}>: announced ${summary.announced.length}, already announced ${summary.already.length}, withdrawn ${summary.withdrawn.length}, failed ${summary.failed.length}`,

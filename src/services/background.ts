@@ -46,7 +46,7 @@ export async function autoAnnouncePass(
   }
   return autoAnnounce(client, {
     channel: settings.announceChannel,
-    recaps: context.library().recaps,
+    hackathons: context.library().hackathons,
     botUserId: context.botUserId,
     logger: context.logger,
   });

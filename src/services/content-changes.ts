@@ -6,7 +6,8 @@
  * see the same change announce it once between them, and a restart announces nothing twice.
  */
 import type { WebClient } from '@slack/web-api';
-import type { Recap } from '../content/model.js';
+import type { Hackathon } from '../content/model.js';
+import { newlyWrittenUp } from '../content/timing.js';
 import type { BotContext, LibraryChange, LibraryHolder } from '../context.js';
 import type { Library } from '../library.js';
 import { describeError } from '../slack-errors.js';
@@ -15,25 +16,11 @@ import type { BackgroundJobs } from './background.js';
 import { subscribedChannels } from './subscriptions.js';
 
 /**
- * The hackathon a recap tells of: its month where the recap states it, else the recap itself. Two recaps
- * of one hackathon (a blog post and a wrap-up page) share it; an edit keeps it.
+ * The hackathons in `current` that `previous` did not tell the topics of: new ones, and ones whose page went
+ * up before its topics did. An edited recap, or a second recap of a hackathon already there, is not new.
  */
-function hackathonOf(recap: Recap): string {
-  return recap.facts.month ?? recap.id;
-}
-
-/**
- * The hackathons in `current` that `previous` did not have, each as its newest recap (newest first).
- * An edited recap, or a second recap of a hackathon already there, is not new.
- */
-export function newHackathons(previous: Library, current: Library): Recap[] {
-  const known = new Set(previous.recaps.map(hackathonOf));
-  const fresh = new Map<string, Recap>();
-  for (const recap of current.recaps) {
-    const hackathon = hackathonOf(recap);
-    if (!known.has(hackathon) && !fresh.has(hackathon)) fresh.set(hackathon, recap);
-  }
-  return [...fresh.values()];
+export function newHackathons(previous: Library, current: Library): Hackathon[] {
+  return newlyWrittenUp(previous.hackathons, current.hackathons);
 }
 
 export interface NewHackathonsSummary {
@@ -42,22 +29,22 @@ export interface NewHackathonsSummary {
   failed: number;
 }
 
-/** Announces `recaps` once in ANNOUNCE_CHANNEL (with AUTO_ANNOUNCE) and in every subscribed channel. Never throws. */
+/** Announces `hackathons` once in ANNOUNCE_CHANNEL (with AUTO_ANNOUNCE) and in every subscribed channel. Never throws. */
 export async function announceNewHackathons(
   context: BotContext,
   client: WebClient,
-  recaps: readonly Recap[],
+  hackathons: readonly Hackathon[],
 ): Promise<NewHackathonsSummary> {
   const { settings, logger, botUserId } = context;
   const summary: NewHackathonsSummary = { channels: 0, announced: 0, failed: 0 };
   const announceIn = async (channel: string) => {
     summary.channels += 1;
     try {
-      const result = await autoAnnounce(client, { channel, recaps, botUserId, logger });
+      const result = await autoAnnounce(client, { channel, hackathons, botUserId, logger });
       summary.announced += result.announced.length;
       summary.failed += result.failed.length;
     } catch (error) {
-      summary.failed += recaps.length;
+      summary.failed += hackathons.length;
       logger.warn(`New hackathons: <#${channel}> failed (${describeError(error)})`);
     }
   };
@@ -92,9 +79,9 @@ export function followContentChanges(
   let queue: Promise<void> = Promise.resolve();
   const act = async (change: LibraryChange) => {
     const fresh = newHackathons(change.previous, change.current);
-    const latestChanged = change.previous.recaps[0]?.id !== change.current.recaps[0]?.id;
+    const latestChanged = change.previous.writtenUp[0]?.id !== change.current.writtenUp[0]?.id;
     if (fresh.length > 0) {
-      context.logger.info(`New hackathon(s) in the content: ${fresh.map((r) => r.id).join(', ')}`);
+      context.logger.info(`New hackathon(s) in the content: ${fresh.map((h) => h.id).join(', ')}`);
       const summary = await announceNewHackathons(context, client, fresh);
       context.logger.info(
         `New hackathons: announced ${summary.announced} time(s) in ${summary.channels} channel(s), failed ${summary.failed}`,

@@ -7,7 +7,8 @@ import type { WebClient } from '@slack/web-api';
 import { LRUCache } from 'lru-cache';
 import type { BotContext } from '../context.js';
 import type { Settings } from '../settings.js';
-import type { RefusalReason } from '../views/refusal.js';
+import { type RefusalReason, refusalMessage } from '../views/refusal.js';
+import type { TaskRequest } from './task-request.js';
 
 export const ROLE_CACHE_MS = 5 * 60_000;
 
@@ -83,4 +84,20 @@ export async function checkAnnouncer(
   return mayAnnounce(settings, userId, role)
     ? { allowed: true }
     : { allowed: false, reason: 'not-announcer' };
+}
+
+/**
+ * Whether the person may `action` ("announce recaps", "manage reminders"); if not, they are told why and
+ * who may. `replaceOriginal` when the answer takes the place of the message whose button was clicked.
+ */
+export async function announcerOrRefused(
+  request: Omit<TaskRequest, 'channelId'>,
+  action: string,
+  options: { replaceOriginal?: boolean } = {},
+): Promise<boolean> {
+  const { client, context, userId, reply } = request;
+  const permission = await checkAnnouncer(client, context, userId);
+  if (permission.allowed) return true;
+  await reply(refusalMessage(context.settings.announcers, permission.reason, action), options);
+  return false;
 }

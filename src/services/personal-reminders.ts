@@ -12,6 +12,7 @@ import type { NextEvent } from '../content/model.js';
 import type { BotContext } from '../context.js';
 import type { Intent } from '../intent.js';
 import {
+  asScheduled,
   currentRequest,
   decidePersonalReminders,
   groupByChannel,
@@ -27,7 +28,6 @@ import {
   deleteScheduledReminders,
   listScheduledMessages,
   postAtSeconds,
-  type ScheduledReminder,
 } from '../reminders/reconcile.js';
 import { parseReminderKey, parseRequestSentence, readReminderKey } from '../reminders/sentences.js';
 import { describeError } from '../slack-errors.js';
@@ -51,7 +51,6 @@ import type { TaskRequest } from './task-request.js';
 export const PERSONAL_REMINDERS_CONCURRENCY = 3;
 
 const NO_DATE: ReminderPlan = { due: [], later: [], past: [], status: 'no-date' };
-const NOTE_KEY = 'request-note';
 const DEFAULT_REMIND_AT = '09:00';
 
 /** Scheduled messages carrying a request, in one DM or (without `channel`) in every conversation. */
@@ -73,10 +72,6 @@ export async function listPersonalMessages(client: WebClient, channel?: string):
     });
   }
   return found;
-}
-
-function asScheduled(messages: readonly PersonalMessage[]): ScheduledReminder[] {
-  return messages.map((m) => ({ id: m.id, channel: m.channel, postAt: m.postAt, key: m.key ?? NOTE_KEY }));
 }
 
 export interface PersonalOutcome {

@@ -8,14 +8,13 @@ import {
   type ScheduledReminder,
 } from '../reminders/reconcile.js';
 import { describeError } from '../slack-errors.js';
-import { refusalMessage } from '../views/refusal.js';
 import {
   noReminderChannelView,
   remindersCancelledView,
   remindersListView,
   remindersUnavailableView,
 } from '../views/reminders-list.js';
-import { checkAnnouncer } from './permissions.js';
+import { announcerOrRefused } from './permissions.js';
 import type { TaskRequest } from './task-request.js';
 
 export async function remindersCommand(
@@ -23,11 +22,7 @@ export async function remindersCommand(
   request: TaskRequest,
 ): Promise<void> {
   const { context, client, userId, reply } = request;
-  const permission = await checkAnnouncer(client, context, userId);
-  if (!permission.allowed) {
-    await reply(refusalMessage(context.settings.announcers, permission.reason, 'manage reminders'));
-    return;
-  }
+  if (!(await announcerOrRefused(request, 'manage reminders'))) return;
   const event = context.library().next;
   const channel = reminderChannel(context.settings, event);
   if (!channel) {

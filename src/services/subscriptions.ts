@@ -10,7 +10,6 @@ import { deleteScheduledReminders, listScheduledReminders, reminderChannel } fro
 import { joinRefusedPrivate } from '../slack-channel-access.js';
 import { describeError, slackErrorCode } from '../slack-errors.js';
 import { collectPages } from '../slack-paging.js';
-import { refusalMessage } from '../views/refusal.js';
 import {
   announceChannelView,
   inviteMeView,
@@ -22,16 +21,11 @@ import {
 } from '../views/subscriptions.js';
 import { autoAnnounce } from './announce.js';
 import { reconcileChannelReminders } from './channel-reminders.js';
-import { checkAnnouncer, type Permission } from './permissions.js';
+import { announcerOrRefused } from './permissions.js';
 import type { TaskRequest } from './task-request.js';
 
 const SUBSCRIBE_ACTION = 'subscribe or unsubscribe channels';
 const MEMBERSHIP_PAGE_SIZE = 200;
-
-async function mayManage(request: TaskRequest): Promise<Permission> {
-  if (request.context.settings.openSubscriptions) return { allowed: true };
-  return checkAnnouncer(request.client, request.context, request.userId);
-}
 
 function isDirectMessage(channel: string): boolean {
   return channel.startsWith('D');
@@ -50,19 +44,22 @@ export async function subscribedChannels(client: WebClient, context: BotContext)
   return [...channels].sort();
 }
 
-/** The newest recap only: a subscribed channel gets each new recap once, not the archive. */
-function newestRecap(context: BotContext) {
-  return context.library().recaps.slice(0, 1);
+/**
+ * The newest hackathon with topics only: a subscribed channel gets each new hackathon once, not the archive,
+ * and not a page published before its topics are written.
+ */
+function newestHackathon(context: BotContext) {
+  return context.library().writtenUp.slice(0, 1);
 }
 
 /**
- * The newest recap in a subscribed channel, unless it is there already. A channel that has had earlier
- * announcements gets it as news; a channel new to the bot gets it as the latest recap, which is what it is.
+ * The newest hackathon in a subscribed channel, unless it is there already. A channel that has had earlier
+ * announcements gets it as news; a channel new to the bot gets it as the latest hackathon, which is what it is.
  */
 function announceNewest(client: WebClient, context: BotContext, channel: string) {
   return autoAnnounce(client, {
     channel,
-    recaps: newestRecap(context),
+    hackathons: newestHackathon(context),
     botUserId: context.botUserId,
     logger: context.logger,
     framing: 'by-history',
@@ -150,12 +147,7 @@ async function mayManageHere(request: TaskRequest): Promise<boolean> {
     await reply(subscribeInChannelView());
     return false;
   }
-  const permission = await mayManage(request);
-  if (!permission.allowed) {
-    await reply(refusalMessage(context.settings.announcers, permission.reason, SUBSCRIBE_ACTION));
-    return false;
-  }
-  return true;
+  return context.settings.openSubscriptions || announcerOrRefused(request, SUBSCRIBE_ACTION);
 }
 
 export async function subscribe(_intent: unknown, request: TaskRequest): Promise<void> {

@@ -1,15 +1,14 @@
+import { isRecord } from '../records.js';
+import { homeViewProblems, refusal, viewTooLarge } from './block-kit.js';
 import { failure, type MethodHandler, stringArg } from './method-support.js';
-import { isRecord } from './wire.js';
-
-const MAX_HOME_BLOCKS = 100;
 
 const viewsPublish: MethodHandler = (args, { workspace }) => {
   const userId = stringArg(args, 'user_id');
   if (!userId || !workspace.user(userId)) return failure('user_not_found');
   const view = args.view;
-  if (!isRecord(view) || view.type !== 'home') return failure('invalid_arguments');
-  if (!Array.isArray(view.blocks) || view.blocks.length > MAX_HOME_BLOCKS)
-    return failure('invalid_arguments');
+  if (view !== undefined && viewTooLarge(view)) return failure('view_too_large');
+  const problems = homeViewProblems(view);
+  if (problems.length > 0 || !isRecord(view)) return refusal(problems, 'view');
   const hash = stringArg(args, 'hash');
   const previous = workspace.homeView(userId);
   // Slack's optimistic lock: a stale hash means someone published in between.

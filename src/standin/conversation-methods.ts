@@ -1,17 +1,19 @@
+import { compareTs } from '../slack-timestamps.js';
 import {
-  accessError,
+  type ApiResult,
+  apiMessage,
   booleanArg,
+  channelArg,
   failure,
   type MethodHandler,
-  resolveChannel,
   stringArg,
   visibilityError,
 } from './method-support.js';
 import type { StoredMessage } from './model.js';
 import { newestFirstByTs, oldestFirstByTs, paginate } from './paging.js';
 import { channelObject, messageObject } from './shapes.js';
-import { compareTs } from './timestamps.js';
 import type { ApiArgs } from './wire.js';
+import type { Workspace } from './workspace.js';
 
 const join: MethodHandler = (args, { workspace }) => {
   const channel = workspace.channel(stringArg(args, 'channel') ?? '');
@@ -44,9 +46,8 @@ const leave: MethodHandler = (args, { workspace }) => {
 };
 
 const info: MethodHandler = (args, { workspace }) => {
-  const channel = resolveChannel(workspace, stringArg(args, 'channel'));
-  const hidden = visibilityError(workspace, channel);
-  if (hidden || !channel) return failure(hidden ?? 'channel_not_found');
+  const channel = channelArg(workspace, args, 'visible');
+  if ('failure' in channel) return channel.failure;
   return { ok: true, channel: channelObject(workspace, channel) };
 };
 
@@ -65,53 +66,56 @@ function inTimeWindow(message: StoredMessage, args: ApiArgs): boolean {
   return true;
 }
 
-const history: MethodHandler = (args, { workspace }) => {
-  const channel = resolveChannel(workspace, stringArg(args, 'channel'));
-  const denied = accessError(workspace, channel);
-  if (denied || !channel) return failure(denied ?? 'channel_not_found');
+/** One page of a conversation's messages, as history and replies answer: `newest` first or oldest first. */
+function messagePage(
+  workspace: Workspace,
+  channelId: string,
+  args: ApiArgs,
+  messages: StoredMessage[],
+  order: 'newest' | 'oldest',
+  limits: { defaultLimit: number; maxLimit: number },
+): ApiResult {
+  const { keyOf, isAtOrPast } =
+    order === 'newest' ? newestFirstByTs<StoredMessage>() : oldestFirstByTs<StoredMessage>();
+  const page = paginate(messages, args, keyOf, isAtOrPast, limits);
+  if ('error' in page) return failure(page.error);
   const includeMetadata = booleanArg(args, 'include_all_metadata');
+  return {
+    ok: true,
+    messages: page.items.map((m) => messageObject(workspace, channelId, m, includeMetadata)),
+    has_more: page.nextCursor !== '',
+    response_metadata: { next_cursor: page.nextCursor },
+  };
+}
+
+const history: MethodHandler = (args, { workspace }) => {
+  const channel = channelArg(workspace, args, 'member');
+  if ('failure' in channel) return channel.failure;
   const visible = workspace
     .messages(channel.id)
     .filter((m) => m.ephemeralTo === undefined)
     .filter((m) => m.thread_ts === undefined || m.thread_ts === m.ts || m.reply_broadcast)
     .filter((m) => inTimeWindow(m, args))
     .reverse();
-  const order = newestFirstByTs<StoredMessage>();
-  const page = paginate(visible, args, order.keyOf, order.isAtOrPast, { defaultLimit: 100, maxLimit: 999 });
-  if ('error' in page) return failure(page.error);
-  return {
-    ok: true,
-    messages: page.items.map((m) => messageObject(workspace, channel.id, m, includeMetadata)),
-    has_more: page.nextCursor !== '',
-    pin_count: 0,
-    channel_actions_query_count: 0,
-    channel_actions_count: 0,
-    response_metadata: { next_cursor: page.nextCursor },
-  };
+  const page = messagePage(workspace, channel.id, args, visible, 'newest', {
+    defaultLimit: 100,
+    maxLimit: 999,
+  });
+  if (!page.ok) return page;
+  return { ...page, pin_count: 0, channel_actions_query_count: 0, channel_actions_count: 0 };
 };
 
 const replies: MethodHandler = (args, { workspace }) => {
-  const channel = resolveChannel(workspace, stringArg(args, 'channel'));
-  const denied = accessError(workspace, channel);
-  if (denied || !channel) return failure(denied ?? 'channel_not_found');
-  const ts = stringArg(args, 'ts');
-  const target = ts ? workspace.message(channel.id, ts) : undefined;
-  if (!target || target.ephemeralTo !== undefined) return failure('thread_not_found');
+  const channel = channelArg(workspace, args, 'member');
+  if ('failure' in channel) return channel.failure;
+  const target = apiMessage(workspace, channel.id, stringArg(args, 'ts'));
+  if (!target) return failure('thread_not_found');
   const parentTs = target.thread_ts ?? target.ts;
-  const includeMetadata = booleanArg(args, 'include_all_metadata');
   const thread = workspace
     .messages(channel.id)
     .filter((m) => m.ephemeralTo === undefined && (m.ts === parentTs || m.thread_ts === parentTs))
     .filter((m) => inTimeWindow(m, args));
-  const order = oldestFirstByTs<StoredMessage>();
-  const page = paginate(thread, args, order.keyOf, order.isAtOrPast, { defaultLimit: 1000, maxLimit: 1000 });
-  if ('error' in page) return failure(page.error);
-  return {
-    ok: true,
-    messages: page.items.map((m) => messageObject(workspace, channel.id, m, includeMetadata)),
-    has_more: page.nextCursor !== '',
-    response_metadata: { next_cursor: page.nextCursor },
-  };
+  return messagePage(workspace, channel.id, args, thread, 'oldest', { defaultLimit: 1000, maxLimit: 1000 });
 };
 
 const open: MethodHandler = (args, { workspace }) => {

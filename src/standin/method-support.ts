@@ -1,5 +1,7 @@
-import type { MessageMetadata, StandinChannel } from './model.js';
-import { type ApiArgs, isRecord } from './wire.js';
+import { isRecord } from '../records.js';
+import { messageProblems, refusal } from './block-kit.js';
+import type { MessageMetadata, StandinChannel, StoredMessage } from './model.js';
+import type { ApiArgs } from './wire.js';
 import type { Workspace } from './workspace.js';
 
 export type ApiResult = { ok: boolean } & Record<string, unknown>;
@@ -46,7 +48,7 @@ export function resolveChannel(workspace: Workspace, id: string | undefined): St
 }
 
 /** Private conversations the bot is not in are invisible to it; public ones only refuse writes. */
-export function accessError(workspace: Workspace, channel: StandinChannel | undefined): string | undefined {
+function accessError(workspace: Workspace, channel: StandinChannel | undefined): string | undefined {
   if (!channel) return 'channel_not_found';
   if (workspace.isMember(channel.id)) return undefined;
   return channel.is_private ? 'channel_not_found' : 'not_in_channel';
@@ -61,6 +63,30 @@ export function visibilityError(
   return undefined;
 }
 
+/**
+ * The conversation a call names in `channel`, or Slack's failure for it: `member` for what needs the bot in
+ * it (posting, reading history), `visible` for what only needs to see it.
+ */
+export function channelArg(
+  workspace: Workspace,
+  args: ApiArgs,
+  need: 'member' | 'visible',
+): StandinChannel | { failure: ApiResult } {
+  const channel = resolveChannel(workspace, stringArg(args, 'channel'));
+  const error = need === 'member' ? accessError(workspace, channel) : visibilityError(workspace, channel);
+  return error || !channel ? { failure: failure(error ?? 'channel_not_found') } : channel;
+}
+
+/** A message the Web API can return by its ts: ephemeral ones never are. */
+export function apiMessage(
+  workspace: Workspace,
+  channelId: string,
+  ts: string | undefined,
+): StoredMessage | undefined {
+  const message = ts ? workspace.message(channelId, ts) : undefined;
+  return message?.ephemeralTo === undefined ? message : undefined;
+}
+
 export interface MessageContent {
   text: string;
   blocks?: unknown[];
@@ -68,28 +94,36 @@ export interface MessageContent {
 }
 
 const MAX_TEXT_LENGTH = 40_000;
-const MAX_MESSAGE_BLOCKS = 50;
 
-/** The content checks chat.postMessage, chat.scheduleMessage and chat.update share. */
-export function messageContent(args: ApiArgs, requireContent: boolean): MessageContent | { error: string } {
+/**
+ * The content checks chat.postMessage, chat.postEphemeral, chat.scheduleMessage and chat.update share:
+ * blocks by Slack's Block Kit rules, the text fallback, the text's length and the metadata's shape.
+ * `current` is the message being updated: its text still stands when an update sends only blocks.
+ */
+export function messageContent(
+  args: ApiArgs,
+  requireContent: boolean,
+  current?: { text: string },
+): MessageContent | { failure: ApiResult } {
   const text = typeof args.text === 'string' ? args.text : '';
   let blocks: unknown[] | undefined;
   if (args.blocks !== undefined && args.blocks !== '') {
-    if (typeof args.blocks === 'string') return { error: 'invalid_blocks_format' };
-    if (!Array.isArray(args.blocks)) return { error: 'invalid_blocks_format' };
-    if (args.blocks.length > MAX_MESSAGE_BLOCKS) return { error: 'invalid_blocks' };
-    if (!args.blocks.every((b) => isRecord(b) && typeof b.type === 'string'))
-      return { error: 'invalid_blocks' };
+    // A string here means the caller sent JSON Slack could not parse (form values are decoded before this).
+    if (!Array.isArray(args.blocks)) return { failure: failure('invalid_blocks_format') };
     blocks = args.blocks;
   }
   const hasAttachments = Array.isArray(args.attachments) && args.attachments.length > 0;
-  if (requireContent && text === '' && !blocks?.length && !hasAttachments) return { error: 'no_text' };
-  if (text.length > MAX_TEXT_LENGTH) return { error: 'msg_too_long' };
+  if (requireContent && text === '' && !blocks?.length && !hasAttachments)
+    return { failure: failure('no_text') };
+  if (text.length > MAX_TEXT_LENGTH) return { failure: failure('msg_too_long') };
+  const fallback = args.text === undefined && current ? current.text : text;
+  const problems = messageProblems({ text: fallback, ...(blocks ? { blocks } : {}) });
+  if (problems.length > 0) return { failure: refusal(problems, 'message') };
   let metadata: MessageMetadata | undefined;
   if (args.metadata !== undefined && args.metadata !== '') {
     const m = args.metadata;
     if (!isRecord(m) || typeof m.event_type !== 'string' || !isRecord(m.event_payload)) {
-      return { error: 'invalid_metadata_format' };
+      return { failure: failure('invalid_metadata_format') };
     }
     metadata = { event_type: m.event_type, event_payload: m.event_payload };
   }

@@ -2,12 +2,14 @@ import { appMethods } from './app-methods.js';
 import { chatMethods } from './chat-methods.js';
 import { conversationMethods } from './conversation-methods.js';
 import { type ApiResult, failure, type MethodContext, type MethodHandler } from './method-support.js';
+import { scheduledMethods } from './scheduled-methods.js';
 import { userMethods } from './user-methods.js';
 import type { ApiArgs } from './wire.js';
 
 const METHODS: Record<string, MethodHandler> = {
   ...userMethods,
   ...chatMethods,
+  ...scheduledMethods,
   ...conversationMethods,
   ...appMethods,
 };

@@ -59,6 +59,11 @@ export interface StoredMessage {
   ephemeralTo?: string;
   /** Set when a response_url replace_original rewrote the message in place. */
   replaced?: boolean;
+  /**
+   * Why Slack never shows this message though the API answered ok: an ephemeral message into a thread with
+   * no replies yet. Kept so tests can see what was lost; never shown in the playground.
+   */
+  notShown?: 'inactive_thread';
 }
 
 /** A message to store: a stored one whose `ts` defaults to a fresh one from the workspace clock. */
@@ -87,5 +92,11 @@ export type WorkspaceChange =
   | { kind: 'user'; user: string }
   | { kind: 'channel'; channel: string }
   | { kind: 'message'; channel: string; ts: string; action: 'added' | 'updated' | 'deleted' }
-  | { kind: 'scheduled'; channel: string; id: string; action: 'added' | 'deleted' | 'delivered' }
+  | {
+      kind: 'scheduled';
+      channel: string;
+      id: string;
+      /** `lost`: due, but Slack never posts it (a scheduled message with metadata). */
+      action: 'added' | 'deleted' | 'delivered' | 'lost';
+    }
   | { kind: 'home'; user: string };

@@ -1,5 +1,5 @@
+import { compareTs } from '../slack-timestamps.js';
 import { numberArg, stringArg } from './method-support.js';
-import { compareTs } from './timestamps.js';
 import type { ApiArgs } from './wire.js';
 
 export interface Page<T> {

@@ -16,8 +16,10 @@ export interface RecordedResponse {
   body: unknown;
   at: Date;
   status: number;
-  /** The text body Slack answers with: 'ok', 'used_url', 'expired_url', ... */
+  /** The text body Slack answers with: 'ok', 'used_url', 'expired_url', 'invalid_blocks', ... */
   answer: string;
+  /** Slack's reasons for refusing the body, `[ERROR] … [json-pointer:…]`, when it did. */
+  problems?: string[];
 }
 
 /**

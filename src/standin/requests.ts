@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { acknowledgementProblems, refusal } from './block-kit.js';
 import { type SlashCommandFields, slashCommandPayload } from './payloads.js';
 
 export {
@@ -71,18 +72,58 @@ async function deliver(
   };
 }
 
-/** A slash command, form-encoded the way Slack posts it to the app's request URL. */
-export function sendSlashCommand(
+/** A command acknowledgement Slack would not show: Slack tells the person the command failed instead. */
+export class RefusedAcknowledgementError extends Error {
+  constructor(
+    /** What Slack would say: `invalid_blocks`, or `no_text` for blocks without a fallback. */
+    readonly error: string,
+    /** `[ERROR] must be less than 3001 characters [json-pointer:/blocks/0/text/text]`, … */
+    readonly messages: string[],
+  ) {
+    super(`Slack would refuse this command acknowledgement (${error}):\n${messages.join('\n')}`);
+    this.name = 'RefusedAcknowledgementError';
+  }
+}
+
+export interface SlashCommandOptions extends SigningOptions {
+  /**
+   * `throw` (the default): an acknowledgement body Slack would refuse rejects with
+   * RefusedAcknowledgementError, so a test cannot pass on an answer no one would see. `keep`: hand it back
+   * as it came, for a caller that shows Slack's refusal itself (the playground).
+   */
+  refusedAcknowledgement?: 'throw' | 'keep';
+}
+
+/**
+ * A slash command, form-encoded the way Slack posts it to the app's request URL. A 200 answer's body is the
+ * acknowledgement Slack shows; it is checked by Slack's Block Kit rules like any message.
+ */
+export async function sendSlashCommand(
   requestUrl: string,
   signingSecret: string,
   fields: SlashCommandFields,
-  options?: SigningOptions,
+  options: SlashCommandOptions = {},
 ): Promise<SlackHttpResponse> {
   const form = new URLSearchParams();
   for (const [key, value] of Object.entries(slashCommandPayload(fields))) {
     if (typeof value === 'string') form.append(key, value);
   }
-  return deliver(requestUrl, signingSecret, form.toString(), 'application/x-www-form-urlencoded', options);
+  const { refusedAcknowledgement = 'throw', ...signing } = options;
+  const response = await deliver(
+    requestUrl,
+    signingSecret,
+    form.toString(),
+    'application/x-www-form-urlencoded',
+    signing,
+  );
+  if (response.status === 200 && refusedAcknowledgement === 'throw') {
+    const problems = acknowledgementProblems(response.body);
+    if (problems.length > 0) {
+      const refused = refusal(problems, 'message');
+      throw new RefusedAcknowledgementError(refused.error, refused.response_metadata.messages);
+    }
+  }
+  return response;
 }
 
 /** An interaction (block_actions, view_submission, ...): JSON inside the form field `payload`. */

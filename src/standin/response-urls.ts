@@ -1,4 +1,5 @@
-import { isRecord } from './wire.js';
+import { isRecord } from '../records.js';
+import { messageProblems, refusal } from './block-kit.js';
 import type { Workspace } from './workspace.js';
 
 /** Where a response_url's answers land: the conversation and person of the command or interaction. */
@@ -27,6 +28,8 @@ interface ResponseUrlState {
 export interface ResponseOutcome {
   status: number;
   text: string;
+  /** Why Slack refused the body (`[ERROR] … [json-pointer:/blocks/0/text/text]`), when it did. */
+  problems?: string[];
 }
 
 // Slack: "use a response_url up to five times within thirty minutes".
@@ -89,6 +92,11 @@ export class ResponseUrls {
     const text = typeof body.text === 'string' ? body.text : '';
     const blocks = Array.isArray(body.blocks) ? (body.blocks as unknown[]) : undefined;
     if (text === '' && !blocks?.length) return { status: 400, text: 'no_text' };
+    const problems = messageProblems({ text: body.text, blocks: body.blocks });
+    if (problems.length > 0) {
+      const refused = refusal(problems, 'message');
+      return { status: 400, text: refused.error, problems: refused.response_metadata.messages };
+    }
     const inChannel = body.response_type === 'in_channel';
 
     const original = originalTs ? this.workspace.message(state.channel, originalTs) : undefined;

@@ -5,17 +5,6 @@ export function formatTs(micros: number): string {
   return `${seconds}.${fraction}`;
 }
 
-/** Compares without Number(): 16 significant digits sit at the edge of a double's precision. */
-export function compareTs(a: string, b: string): number {
-  const [aSeconds = '0', aFraction = ''] = a.split('.');
-  const [bSeconds = '0', bFraction = ''] = b.split('.');
-  const bySeconds = Number(aSeconds) - Number(bSeconds);
-  if (bySeconds !== 0) return bySeconds;
-  const af = aFraction.padEnd(6, '0');
-  const bf = bFraction.padEnd(6, '0');
-  return af < bf ? -1 : af > bf ? 1 : 0;
-}
-
 export function unixSeconds(date: Date): number {
   return Math.floor(date.getTime() / 1000);
 }

@@ -2,13 +2,14 @@ import { DateTime } from 'luxon';
 import { failure, type MethodHandler, stringArg } from './method-support.js';
 import type { StandinChannel } from './model.js';
 import { paginate } from './paging.js';
+import { workspaceUrl } from './permalinks.js';
 import { channelObject } from './shapes.js';
 
 const authTest: MethodHandler = (_args, { workspace }) => {
   const { botUserId, botId, teamId, teamName, teamDomain } = workspace.identity;
   return {
     ok: true,
-    url: `https://${teamDomain}.slack.com/`,
+    url: workspaceUrl(teamDomain),
     team: teamName,
     user: workspace.user(botUserId)?.name ?? 'bot',
     team_id: teamId,

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isRecord } from '../records.js';
 
 export type ApiArgs = Record<string, unknown>;
 
@@ -58,10 +59,6 @@ function decodeNested(value: string): unknown {
   } catch {
     return value;
   }
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function sendJson(

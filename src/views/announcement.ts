@@ -1,13 +1,14 @@
 /**
- * A recap announced in a channel: one parent message that says what happened, and one thread reply per
- * section listing its topics, so the channel gets one message and the detail stays in the thread. Also the
- * private preview with Post / Cancel, and the report of how posting went. Pure.
+ * A hackathon announced in a channel: one parent message that says what happened, and one thread reply per
+ * section listing its merged topics, so the channel gets one message and the detail stays in the thread.
+ * Also the private preview with Post / Cancel, and the report of how posting went. Pure.
  */
 import type { Button, KnownBlock } from '@slack/types';
-import type { Recap, Section, Topic } from '../content/model.js';
+import type { Hackathon, Section, HackathonTopic as Topic } from '../content/model.js';
 import { CHANNEL_ID } from '../slack-ids.js';
 import { ACTION } from './actions.js';
-import { formatCount, formatDate, oneLine } from './format.js';
+import { formatCount, oneLine } from './format.js';
+import { hackathonName, hackathonShortName, hackathonWhen } from './hackathon.js';
 import {
   MAX_FALLBACK_TEXT,
   MAX_HEADER_TEXT,
@@ -28,7 +29,8 @@ export interface ThreadReply {
 
 export interface AnnounceTarget {
   channel: string;
-  recapId: string;
+  /** The hackathon's id; a preview posted before hackathons existed carries a recap id here. */
+  hackathonId: string;
 }
 
 /** How posting went, as the announcer is told. */
@@ -59,59 +61,74 @@ function message(text: string, blocks: KnownBlock[]): SlackMessage {
   return { text: truncate(text, MAX_FALLBACK_TEXT), blocks };
 }
 
-function sectionName(section: Section | undefined): string {
-  const title = section ? oneLine(section.title) || 'Untitled section' : 'Other topics';
-  return section?.emoji ? `${section.emoji} ${title}` : title;
+function sectionName(section: Section | undefined, sectioned: boolean): string {
+  if (!section) return sectioned ? 'Other topics' : 'Topics';
+  const title = oneLine(section.title) || 'Untitled section';
+  return section.emoji ? `${section.emoji} ${title}` : title;
 }
 
-/** The sections with their topics in recap order; topics whose section is unknown come last. */
-export function topicsBySection(recap: Recap): { section: Section | undefined; topics: Topic[] }[] {
+/** The sections with their topics in list order; topics without a section come last. */
+export function topicsBySection(hackathon: Hackathon): { section: Section | undefined; topics: Topic[] }[] {
   const placed = new Set<string>();
   const groups: { section: Section | undefined; topics: Topic[] }[] = [];
-  for (const section of recap.sections) {
-    const topics = recap.topics.filter((t) => t.sectionId === section.id);
+  for (const section of hackathon.sections) {
+    const topics = hackathon.topics.filter((t) => t.sectionId === section.id);
     for (const topic of topics) placed.add(topic.key);
     if (topics.length > 0) groups.push({ section, topics });
   }
-  const rest = recap.topics.filter((t) => !placed.has(t.key));
+  const rest = hackathon.topics.filter((t) => !placed.has(t.key));
   if (rest.length > 0) groups.push({ section: undefined, topics: rest });
   return groups;
 }
 
-function recapLinks(recap: Recap): string[] {
-  const { recapUrl, recordingUrl, summaryUrl } = recap.event;
+/** Where to read more: the blog post (by its title), the wrap-up page, the recording, all topics. */
+function hackathonLinks(hackathon: Hackathon): string[] {
   const links: string[] = [];
-  if (recapUrl) links.push(`📖 ${mrkdwnLink(recapUrl, 'Read the recap')}`);
+  const seen = new Set<string>();
+  for (const recap of hackathon.recaps) {
+    const url = recap.event.recapUrl;
+    if (!url || seen.has(url)) continue;
+    seen.add(url);
+    const label =
+      recap.kind === 'wrap-up' ? 'The wrap-up page' : `Read the blog post: ${oneLine(recap.event.title)}`;
+    links.push(`📖 ${mrkdwnLink(url, truncate(label, 300))}`);
+  }
+  const { recordingUrl, summaryUrl } = hackathon.links;
   if (recordingUrl) links.push(`▶️ ${mrkdwnLink(recordingUrl, 'Watch the wrap-up recording')}`);
   if (summaryUrl) links.push(`📋 ${mrkdwnLink(summaryUrl, 'All topics on GitHub')}`);
   return links;
 }
 
 /**
- * `new`: a recap new to the bot, announced as news. `latest`: the newest recap for a channel that just
- * subscribed, which is not news to anyone but the channel.
+ * `new`: a hackathon new to the bot, announced as news. `latest`: the newest hackathon for a channel that
+ * just subscribed, which is not news to anyone but the channel.
  */
 export type AnnouncementFraming = 'new' | 'latest';
 
-export function announcementParent(recap: Recap, framing: AnnouncementFraming = 'new'): SlackMessage {
-  const { event } = recap;
-  const title = oneLine(event.title) || recap.id;
-  const groups = topicsBySection(recap);
-  const count = formatCount(recap.topics.length, 'topic');
-  const sections = formatCount(groups.length, 'section');
-  const links = recapLinks(recap);
+export function announcementParent(hackathon: Hackathon, framing: AnnouncementFraming = 'new'): SlackMessage {
+  const name = hackathonShortName(hackathon);
+  const groups = topicsBySection(hackathon);
+  const count = formatCount(hackathon.topics.length, 'topic');
+  const inSections = hackathon.sections.length > 0 ? ` in ${formatCount(groups.length, 'section')}` : '';
+  const facts = [hackathonWhen(hackathon), hackathon.place, hackathon.organizer]
+    .filter((part): part is string => Boolean(part))
+    .map((part) => escapeMrkdwn(oneLine(part)));
   const blocks: KnownBlock[] = [
-    { type: 'header', text: plainText(`🌱 ${title}`, MAX_HEADER_TEXT) },
+    { type: 'header', text: plainText(`🌱 Hackathon ${name}`, MAX_HEADER_TEXT) },
     mrkdwnSection(
-      [`*${escapeMrkdwn(formatDate(event.date))}* · ${count} in ${sections}`, links.join('   ')]
+      [`*${facts.join(' · ')}* · ${count}${inSections}`, hackathonLinks(hackathon).join('   ')]
         .filter(Boolean)
         .join('\n'),
     ),
-    contextLine('🧵 The highlights of every section are in the thread.'),
+    contextLine('🧵 The topics are in the thread, each with its presentation video.'),
   ];
-  const read = event.recapUrl ? ` Read it: ${event.recapUrl}` : '';
+  const post = hackathon.recaps.find((r) => r.event.recapUrl)?.event.recapUrl;
+  const read = post ? ` Read it: ${post}` : '';
   const lead = framing === 'new' ? 'New hackathon recap' : 'The latest hackathon recap';
-  return message(`${lead}: ${escapeMrkdwn(title)} (${formatDate(event.date)}), ${count}.${read}`, blocks);
+  return message(
+    `${lead}: ${escapeMrkdwn(hackathonName(hackathon))} (${escapeMrkdwn(hackathonWhen(hackathon))}), ${count}.${read}`,
+    blocks,
+  );
 }
 
 function topicLine(topic: Topic): string {
@@ -121,9 +138,10 @@ function topicLine(topic: Topic): string {
   return `• ${emoji}*${title}*${video ? `  ${video}` : ''}`;
 }
 
-export function announcementThread(recap: Recap): ThreadReply[] {
-  return topicsBySection(recap).map(({ section, topics }) => {
-    const name = sectionName(section);
+export function announcementThread(hackathon: Hackathon): ThreadReply[] {
+  const sectioned = hackathon.sections.length > 0;
+  return topicsBySection(hackathon).map(({ section, topics }) => {
+    const name = sectionName(section, sectioned);
     const body = `*${escapeMrkdwn(name)}*\n${topics.map(topicLine).join('\n')}`;
     const blocks = splitMrkdwn(body, MAX_SECTION_TEXT).slice(0, VIEW_MAX_BLOCKS).map(mrkdwnSection);
     return {
@@ -134,35 +152,37 @@ export function announcementThread(recap: Recap): ThreadReply[] {
 }
 
 export function announceValue(target: AnnounceTarget): string {
-  return JSON.stringify({ channel: target.channel, recap: target.recapId });
+  return JSON.stringify({ channel: target.channel, hackathon: target.hackathonId });
 }
 
 export function parseAnnounceValue(value: string): AnnounceTarget | undefined {
   try {
     const parsed: unknown = JSON.parse(value);
     if (typeof parsed !== 'object' || parsed === null) return undefined;
-    const { channel, recap } = parsed as Record<string, unknown>;
+    const { channel, hackathon, recap } = parsed as Record<string, unknown>;
     if (typeof channel !== 'string' || !CHANNEL_ID.test(channel)) return undefined;
-    if (typeof recap !== 'string' || recap === '') return undefined;
-    return { channel, recapId: recap };
+    // Previews posted before hackathons were the unit name a recap instead.
+    const id = typeof hackathon === 'string' ? hackathon : recap;
+    if (typeof id !== 'string' || id === '') return undefined;
+    return { channel, hackathonId: id };
   } catch {
     return undefined;
   }
 }
 
 /** What the announcer sees first: the parent as it will look, the thread in short, and Post / Cancel. */
-export function announcementPreview(recap: Recap, channel: string): SlackMessage {
-  const parent = announcementParent(recap);
-  const thread = announcementThread(recap);
+export function announcementPreview(hackathon: Hackathon, channel: string): SlackMessage {
+  const parent = announcementParent(hackathon);
+  const thread = announcementThread(hackathon);
   const buttons: Button[] = [
     {
       type: 'button',
       text: plainText('Post', 75),
       style: 'primary',
       action_id: ACTION.announcePost,
-      value: announceValue({ channel, recapId: recap.id }),
+      value: announceValue({ channel, hackathonId: hackathon.id }),
     },
-    { type: 'button', text: plainText('Cancel', 75), action_id: ACTION.announceCancel, value: recap.id },
+    { type: 'button', text: plainText('Cancel', 75), action_id: ACTION.announceCancel, value: hackathon.id },
   ];
   const outline = thread.map((reply) => `• ${escapeMrkdwn(reply.section)}`).join('\n');
   const blocks: KnownBlock[] = [
@@ -214,4 +234,11 @@ export function outcomeMessage(outcome: AnnounceOutcome): SlackMessage {
 
 export function cannotAnnounceMessage(reason: string): SlackMessage {
   return message(reason, [mrkdwnSection(reason)]);
+}
+
+/** `/hackathon announce` while no hackathon has topics yet: a page published ahead is not news. */
+export function nothingToAnnounceMessage(hackathon: Hackathon): SlackMessage {
+  return cannotAnnounceMessage(
+    `Nothing to announce yet: ${escapeMrkdwn(hackathonName(hackathon))} has no topics written up. Announce it once its recap has topics.`,
+  );
 }

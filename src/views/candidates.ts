@@ -1,8 +1,9 @@
 /** "Several topics match": one line per candidate with a button that opens its card. */
 import type { KnownBlock, SectionBlock } from '@slack/types';
-import type { Topic } from '../content/model.js';
+import type { Hackathon, HackathonTopic as Topic } from '../content/model.js';
 import { ACTION, indexedAction } from './actions.js';
 import { oneLine } from './format.js';
+import { hackathonLine, hackathonWhen } from './hackathon.js';
 import {
   fitMessage,
   MAX_BUTTON_TEXT,
@@ -83,4 +84,60 @@ export function candidatesView(query: string, topics: Topic[], describe: (t: Top
   }
   const lead = `Several topics match ${quoted}`;
   return fitMessage({ text: choicesFallback(lead, topics), blocks }, VIEW_MAX_BLOCKS);
+}
+
+/**
+ * Words that fit several hackathons (`topics 2024`, `topics schelklingen`): one line per hackathon, each
+ * named so they can be told apart, with a button that opens its topics. Nothing is picked silently.
+ */
+export function hackathonChoiceView(
+  query: string,
+  hackathons: readonly Hackathon[],
+  topicsValue: (hackathon: Hackathon) => string,
+  /** `YYYY-MM-DD`: a hackathon without topics then says whether it is to come. */
+  today?: string,
+): SlackMessage {
+  const quoted = quoteUserText(query, QUERY_ECHO_MAX);
+  const shown = hackathons.slice(0, MAX_CHOICES);
+  const blocks: KnownBlock[] = [
+    {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: `${hackathons.length} hackathons fit ${quoted}. Which one do you mean?`,
+      },
+    },
+    ...shown.map((hackathon, i): SectionBlock => {
+      const line = escapeMrkdwn(truncate(hackathonLine(hackathon, today), CHOICE_TITLE_MAX));
+      const when = hackathon.start ? `\n${escapeMrkdwn(hackathonWhen(hackathon))}` : '';
+      const block: SectionBlock = { type: 'section', text: { type: 'mrkdwn', text: `*${line}*${when}` } };
+      const value = topicsValue(hackathon);
+      if (value.length <= MAX_BUTTON_VALUE) {
+        block.accessory = {
+          type: 'button',
+          text: plainText('Topics', MAX_BUTTON_TEXT),
+          action_id: indexedAction(ACTION.page, i),
+          value,
+        };
+      }
+      return block;
+    }),
+  ];
+  if (hackathons.length > shown.length) {
+    blocks.push({
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: `…and ${hackathons.length - shown.length} more. Add a month or a year to narrow it down.`,
+        },
+      ],
+    });
+  }
+  const names = shown.map((h) => escapeMrkdwn(oneLine(hackathonLine(h, today)))).join('; ');
+  const text = truncate(
+    `${hackathons.length} hackathons fit ${quoted}: ${names}`,
+    Math.min(1000, MAX_FALLBACK_TEXT),
+  );
+  return fitMessage({ text, blocks }, VIEW_MAX_BLOCKS);
 }

@@ -1,19 +1,5 @@
 /** Small formatting helpers shared by the views: durations, dates, counts and one-line text. */
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
+import { MONTH_NAMES, monthCommandWords } from '../content/months.js';
 
 /** `104` → `1:44`, `3723` → `1:02:03`: how YouTube shows a position, so people recognise it. */
 export function formatTimestamp(seconds: number): string {
@@ -34,21 +20,37 @@ function parseDate(date: string): { year: number; month: number; day: number } |
   return { year: Number(match[1]), month, day };
 }
 
-/**
- * `2025-06-17` → `June 17, 2025`, the way the recaps print their dates. Written by hand rather than with
- * `Intl` so the output does not depend on the server's locale or ICU data.
- */
+/** `2025-06-17` → `June 17, 2025`, the way the recaps print their dates (luxon's English month names). */
 export function formatDate(date: string): string {
   const parsed = parseDate(date);
   if (!parsed) return date;
-  return `${MONTHS[parsed.month - 1]} ${parsed.day}, ${parsed.year}`;
+  return `${MONTH_NAMES[parsed.month - 1]} ${parsed.day}, ${parsed.year}`;
 }
 
-/** `2024-12-08` → `dec 2024`: the words `/hackathon topics …` understands for a recap. */
+/** `2024-12-08` → `dec 2024`: the words `/hackathon topics …` understands for a month. */
 export function recapCommandWords(date: string): string | undefined {
-  const parsed = parseDate(date);
-  if (!parsed) return undefined;
-  return `${MONTHS[parsed.month - 1]!.slice(0, 3).toLowerCase()} ${parsed.year}`;
+  return parseDate(date) ? monthCommandWords(date.slice(0, 7)) : undefined;
+}
+
+/**
+ * The days of a hackathon: `2–6 June 2025`, `28 November – 2 December 2025`, `30 December 2025 – 3 January
+ * 2026`; one day alone is `2 June 2025`.
+ */
+export function formatDays(start: string, end: string = start): string {
+  const first = parseDate(start);
+  const last = parseDate(end) ?? first;
+  if (!first || !last) return start;
+  const name = (month: number) => MONTH_NAMES[month - 1];
+  if (end <= start || (first.day === last.day && first.month === last.month && first.year === last.year)) {
+    return `${first.day} ${name(first.month)} ${first.year}`;
+  }
+  if (first.year !== last.year) {
+    return `${first.day} ${name(first.month)} ${first.year} – ${last.day} ${name(last.month)} ${last.year}`;
+  }
+  if (first.month !== last.month) {
+    return `${first.day} ${name(first.month)} – ${last.day} ${name(last.month)} ${last.year}`;
+  }
+  return `${first.day}–${last.day} ${name(last.month)} ${last.year}`;
 }
 
 /** `1, 'topic'` → `1 topic`; `15, 'topic'` → `15 topics`. */

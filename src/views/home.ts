@@ -1,15 +1,16 @@
 import type { KnownBlock } from '@slack/types';
 import type { Library } from '../library.js';
-import { formatDate } from './format.js';
+import { latestRef } from './archive.js';
+import { hackathonCommandWords, hackathonShortName } from './hackathon.js';
 import { MAX_BLOCKS_HOME, MAX_SECTION_TEXT, splitMrkdwn, truncate } from './limits.js';
 import type { HomeView } from './message.js';
 import { escapeMrkdwn, plainText } from './mrkdwn.js';
 import { nextEventBlocks } from './next-event.js';
-import { compactTopicBlocks, recapSummaryLine } from './overview.js';
+import { compactTopicBlocks, hackathonSummaryLine } from './overview.js';
 
 /** Sub-commands worth a line on the Home tab; `/hackathon help` has them all. */
 const HOW_TO = [
-  ['/hackathon topics', 'everything built at the last hackathon'],
+  ['/hackathon topics', 'every hackathon, newest first, and what was built at each'],
   ['/hackathon wireguard', 'one topic: summary, presentation video, pull requests'],
   ['/hackathon next', 'when and where the next hackathon is, with an Add to calendar link'],
   ['/hackathon help', 'every command, with examples'],
@@ -28,27 +29,25 @@ function sectionText(mrkdwn: string): KnownBlock[] {
 }
 
 /**
- * The App Home tab: the latest recap's highlights, the next hackathon, and how to use the bot. Home tabs
- * allow 100 blocks; the highlights take one block per section, so even a large recap leaves room.
+ * The App Home tab: the latest hackathon with its merged topics (never a page still without topics), the next
+ * hackathon (from the event file, or a wrap-up page published ahead), and how to use the bot.
+ * Home tabs allow 100 blocks; the topics take one block per section, so even a large hackathon leaves room.
  */
 export function homeView(library: Library, now: Date): HomeView {
   const latest = library.latest;
   const blocks: KnownBlock[] = [
     header('🌱 Hack The Garden'),
-    ...sectionText(recapSummaryLine(latest)),
+    ...sectionText(hackathonSummaryLine(latest)),
     { type: 'divider' },
     ...compactTopicBlocks(latest),
     { type: 'divider' },
-    ...nextEventBlocks(library.next, now, {
-      title: latest.event.title,
-      recapUrl: latest.event.recapUrl,
-      closing: latest.nextHackathon?.mrkdwn,
-    }),
+    ...nextEventBlocks(library.next, now, latestRef(library.past(now), now), library.coming(now)),
     { type: 'divider' },
     header('How to use hackathon-bot'),
     ...sectionText(HOW_TO.map(([command, what]) => `\`${command}\` — ${what}`).join('\n')),
   ];
-  const earlier = library.recaps.slice(1, 6);
+  // Hackathons with topics to look at: a page still waiting for its topics is in `next` instead.
+  const earlier = library.writtenUp.filter((h) => h !== latest).slice(0, 5);
   if (earlier.length > 0) {
     blocks.push({
       type: 'context',
@@ -56,7 +55,7 @@ export function homeView(library: Library, now: Date): HomeView {
         {
           type: 'mrkdwn',
           text: truncate(
-            `Earlier recaps: ${earlier.map((r) => escapeMrkdwn(formatDate(r.event.date))).join(' · ')} — try \`/hackathon topics ${earlier[0]?.event.date.slice(0, 7)}\``,
+            `Earlier hackathons: ${earlier.map((h) => escapeMrkdwn(hackathonShortName(h))).join(' · ')} — try \`/hackathon topics ${escapeMrkdwn(hackathonCommandWords(earlier[0]!))}\``,
             3000,
           ),
         },

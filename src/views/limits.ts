@@ -1,11 +1,12 @@
 /**
  * Slack's Block Kit limits, and the tools that keep views inside them: clean truncation, splitting long
- * mrkdwn into sections, a checker that lists every violation, and a last-resort guard.
+ * mrkdwn into sections, measuring block text, and a last-resort guard. Whether a view keeps them is checked
+ * where Slack checks it: by the Slack stand-in (src/standin/block-kit.ts), which the tests post to.
  * Slack counts characters; JavaScript's `length` counts UTF-16 units, which is never fewer, so every
  * check here is on the safe side.
  */
 import type { KnownBlock } from '@slack/types';
-import type { HomeView, SlackMessage } from './message.js';
+import type { SlackMessage } from './message.js';
 
 export const MAX_BLOCKS_MESSAGE = 50;
 export const MAX_BLOCKS_HOME = 100;
@@ -138,23 +139,14 @@ export function splitMrkdwn(text: string, max: number): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Checking.
+// Measuring. (Slack's own rules are checked by the Slack stand-in, src/standin/block-kit.ts.)
 
-/** A loose view of a block or element: the checker must look at any shape Slack might receive. */
-interface Loose {
-  [key: string]: unknown;
-}
-
-function isLoose(value: unknown): value is Loose {
+function isLoose(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
 function textOf(value: unknown): string | undefined {
   return isLoose(value) && typeof value.text === 'string' ? value.text : undefined;
-}
-
-function isHome(view: SlackMessage | HomeView): view is HomeView {
-  return 'type' in view && view.type === 'home';
 }
 
 /** Every character of block text Slack will count toward `msg_blocks_too_long`. */
@@ -176,185 +168,6 @@ export function blockTextLength(blocks: readonly KnownBlock[]): number {
     }
   }
   return total;
-}
-
-class Checker {
-  readonly problems: string[] = [];
-  private readonly actionIds = new Map<string, string>();
-  private readonly blockIds = new Map<string, string>();
-
-  report(where: string, message: string): void {
-    this.problems.push(`${where}: ${message}`);
-  }
-
-  text(where: string, value: unknown, max: number, type?: 'plain_text' | 'mrkdwn'): void {
-    if (!isLoose(value)) {
-      this.report(where, 'missing text object');
-      return;
-    }
-    if (value.type !== 'plain_text' && value.type !== 'mrkdwn') {
-      this.report(where, `text object of unknown type ${String(value.type)}`);
-      return;
-    }
-    if (type && value.type !== type) this.report(where, `must be ${type}, is ${value.type}`);
-    const text = textOf(value);
-    if (text === undefined || text.trim() === '') {
-      this.report(where, 'empty text');
-      return;
-    }
-    if (text.length > max) this.report(where, `text of ${text.length} characters exceeds ${max}`);
-  }
-
-  blockId(where: string, id: unknown): void {
-    if (id === undefined) return;
-    if (typeof id !== 'string' || id === '') {
-      this.report(where, 'block_id must be a non-empty string');
-      return;
-    }
-    if (id.length > MAX_BLOCK_ID) this.report(where, `block_id longer than ${MAX_BLOCK_ID}`);
-    const first = this.blockIds.get(id);
-    if (first) this.report(where, `duplicate block_id "${id}" (also ${first})`);
-    else this.blockIds.set(id, where);
-  }
-
-  element(where: string, element: unknown): void {
-    if (!isLoose(element)) {
-      this.report(where, 'element is not an object');
-      return;
-    }
-    const id = element.action_id;
-    if (id !== undefined) {
-      if (typeof id !== 'string' || id === '') this.report(where, 'action_id must be a non-empty string');
-      else {
-        if (id.length > MAX_ACTION_ID) this.report(where, `action_id longer than ${MAX_ACTION_ID}`);
-        const first = this.actionIds.get(id);
-        if (first) this.report(where, `duplicate action_id "${id}" (also ${first})`);
-        else this.actionIds.set(id, where);
-      }
-    }
-    if (element.type !== 'button') return;
-    this.text(`${where} text`, element.text, MAX_BUTTON_TEXT, 'plain_text');
-    const { value, url } = element;
-    if (value !== undefined) {
-      if (typeof value !== 'string') this.report(where, 'button value must be a string');
-      else if (value.length > MAX_BUTTON_VALUE)
-        this.report(where, `button value longer than ${MAX_BUTTON_VALUE}`);
-    }
-    if (url !== undefined) {
-      if (typeof url !== 'string' || !/^https?:\/\/\S+$/.test(url)) {
-        this.report(where, `button url is not an http(s) URL: ${String(url).slice(0, 80)}`);
-      } else if (url.length > MAX_BUTTON_URL) this.report(where, `button url longer than ${MAX_BUTTON_URL}`);
-    }
-  }
-
-  block(where: string, block: unknown): void {
-    if (!isLoose(block)) {
-      this.report(where, 'block is not an object');
-      return;
-    }
-    this.blockId(where, block.block_id);
-    switch (block.type) {
-      case 'section': {
-        const fields = Array.isArray(block.fields) ? block.fields : undefined;
-        if (block.text === undefined && !fields) this.report(where, 'section without text or fields');
-        if (block.text !== undefined) this.text(`${where} text`, block.text, MAX_SECTION_TEXT);
-        if (fields) {
-          if (fields.length === 0 || fields.length > MAX_SECTION_FIELDS) {
-            this.report(where, `${fields.length} fields, allowed 1–${MAX_SECTION_FIELDS}`);
-          }
-          fields.forEach((field, i) => {
-            this.text(`${where} field ${i}`, field, MAX_FIELD_TEXT);
-          });
-        }
-        if (block.accessory !== undefined) this.element(`${where} accessory`, block.accessory);
-        return;
-      }
-      case 'header':
-        this.text(`${where} header`, block.text, MAX_HEADER_TEXT, 'plain_text');
-        return;
-      case 'context':
-        this.elements(where, block.elements, MAX_CONTEXT_ELEMENTS, (w, element) => {
-          if (isLoose(element) && element.type === 'image') this.image(w, element);
-          else this.text(w, element, MAX_TEXT_OBJECT);
-        });
-        return;
-      case 'actions':
-        this.elements(where, block.elements, MAX_ACTIONS_ELEMENTS, (w, element) => {
-          this.element(w, element);
-        });
-        return;
-      case 'image':
-        this.image(where, block);
-        return;
-      case 'divider':
-        return;
-      default:
-        // Other block types are not used by the views; their own limits are not checked here.
-        if (Array.isArray(block.elements)) {
-          block.elements.forEach((e, i) => {
-            this.element(`${where} element ${i}`, e);
-          });
-        }
-    }
-  }
-
-  private elements(
-    where: string,
-    elements: unknown,
-    max: number,
-    check: (w: string, e: unknown) => void,
-  ): void {
-    if (!Array.isArray(elements) || elements.length === 0) {
-      this.report(where, 'no elements');
-      return;
-    }
-    if (elements.length > max) this.report(where, `${elements.length} elements, allowed ${max}`);
-    elements.forEach((element, i) => {
-      check(`${where} element ${i}`, element);
-    });
-  }
-
-  private image(where: string, image: Loose): void {
-    const alt = image.alt_text;
-    if (typeof alt !== 'string' || alt === '') this.report(where, 'image without alt_text');
-    else if (alt.length > MAX_IMAGE_ALT_TEXT)
-      this.report(where, `alt_text longer than ${MAX_IMAGE_ALT_TEXT}`);
-  }
-}
-
-/** Every way `view` breaks Slack's limits (or the bot's stricter ones), one readable line each; empty when fine. */
-export function limitProblems(view: SlackMessage | HomeView): string[] {
-  const checker = new Checker();
-  const home = isHome(view);
-  if (!home) {
-    const { text } = view as Partial<SlackMessage>;
-    if (typeof text !== 'string' || text.trim() === '') checker.report('message', 'missing or empty text');
-    else if (text.length > MAX_FALLBACK_TEXT) {
-      checker.report('message', `text of ${text.length} characters exceeds ${MAX_FALLBACK_TEXT}`);
-    }
-  }
-  const blocks: unknown = view.blocks;
-  if (!Array.isArray(blocks)) {
-    checker.report(home ? 'home' : 'message', 'blocks is not an array');
-    return checker.problems;
-  }
-  const maxBlocks = home ? MAX_BLOCKS_HOME : MAX_BLOCKS_MESSAGE;
-  if (blocks.length > maxBlocks)
-    checker.report(home ? 'home' : 'message', `${blocks.length} blocks, allowed ${maxBlocks}`);
-  if (!home) {
-    const length = blockTextLength(blocks as KnownBlock[]);
-    if (length > BLOCK_TEXT_BUDGET) {
-      checker.report(
-        'message',
-        `${length} characters of block text exceed the budget of ${BLOCK_TEXT_BUDGET}`,
-      );
-    }
-  }
-  blocks.forEach((block, i) => {
-    const type = isLoose(block) ? String(block.type) : typeof block;
-    checker.block(`block ${i} (${type})`, block);
-  });
-  return checker.problems;
 }
 
 /**

@@ -3,20 +3,23 @@
  * clock comes in as `now`, so the countdown and whether the event is over are testable.
  */
 import type { Button, KnownBlock, SectionBlock } from '@slack/types';
+import { DEFAULT_TIMEZONE } from '../content/event.js';
 import type { NextEvent } from '../content/model.js';
+import type { ComingHackathon } from '../content/timing.js';
 import { planReminders } from '../reminders/plan.js';
-import { LINK_ACTION_PREFIX } from './actions.js';
+import type { ArchiveFacts } from './archive.js';
 import { googleCalendarUrl } from './calendar.js';
+import { comingHackathonBlocks, comingHackathonText } from './coming-hackathon.js';
 import { countdown, formatEventDates } from './event-dates.js';
 import {
   MAX_BLOCKS_MESSAGE,
-  MAX_BUTTON_TEXT,
   MAX_FIELD_TEXT,
   MAX_HEADER_TEXT,
   MAX_SECTION_TEXT,
   splitMrkdwn,
   truncate,
 } from './limits.js';
+import { linkButton } from './link-button.js';
 import type { SlackMessage } from './message.js';
 import { escapeMrkdwn, mrkdwnLink } from './mrkdwn.js';
 
@@ -24,8 +27,10 @@ import { escapeMrkdwn, mrkdwnLink } from './mrkdwn.js';
 export interface LatestRecapRef {
   title: string;
   recapUrl?: string;
-  /** The recap's "next hackathon" sentence, already mrkdwn. */
+  /** The recap's "next hackathon" sentence, already mrkdwn; only while the date it names is to come. */
   closing?: string;
+  /** What the archive shows (how often, the last one), said while no date is set. */
+  archive?: ArchiveFacts;
 }
 
 export function header(text: string): KnownBlock {
@@ -40,21 +45,14 @@ function context(mrkdwn: string): KnownBlock {
   return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(mrkdwn, MAX_SECTION_TEXT) }] };
 }
 
-function linkButton(label: string, url: string, name: string): Button {
-  return {
-    type: 'button',
-    text: { type: 'plain_text', text: truncate(label, MAX_BUTTON_TEXT), emoji: true },
-    url,
-    action_id: `${LINK_ACTION_PREFIX}${name}`,
-  };
-}
-
 /** Sign-up and "Add to calendar" buttons, whichever the event has; no block when it has neither. */
-export function eventButtons(event: NextEvent): KnownBlock[] {
-  const buttons: Button[] = [];
-  if (event.signup) buttons.push(linkButton('Sign up', event.signup, 'signup'));
+export function eventButtons(event: NextEvent, planningUrl?: string): KnownBlock[] {
   const calendar = googleCalendarUrl(event);
-  if (calendar) buttons.push(linkButton('Add to calendar', calendar, 'calendar'));
+  const buttons = [
+    planningUrl ? linkButton('Topic planning', planningUrl, 'planning') : undefined,
+    event.signup ? linkButton('Sign up', event.signup, 'signup') : undefined,
+    calendar ? linkButton('Add to calendar', calendar, 'calendar') : undefined,
+  ].filter((button): button is Button => button !== undefined);
   return buttons.length > 0 ? [{ type: 'actions', elements: buttons }] : [];
 }
 
@@ -102,6 +100,26 @@ function closingBlocks(latest: LatestRecapRef | undefined): KnownBlock[] {
   return [section(`From the latest recap, ${recapLink(latest)}:\n>${latest.closing.replace(/\n/g, '\n>')}`)];
 }
 
+/** "The archive: 5 hackathons, about twice a year, usually in May/June and December. The last one: …". */
+function archiveText(archive: ArchiveFacts | undefined): string | undefined {
+  if (!archive || archive.count === 0) return undefined;
+  const often = archive.rhythm ? `, ${archive.rhythm}` : '';
+  const count = archive.count === 1 ? 'one hackathon' : `${archive.count} hackathons`;
+  const sentences = [`*So far:* ${count}${escapeMrkdwn(often)}.`];
+  if (archive.last) {
+    const where = archive.last.place ? ` in ${escapeMrkdwn(archive.last.place)}` : '';
+    sentences.push(
+      `*The last one:* ${escapeMrkdwn(archive.last.name)}, ${escapeMrkdwn(archive.last.when)}${where}.`,
+    );
+  }
+  return sentences.join('\n');
+}
+
+function archiveBlocks(latest: LatestRecapRef | undefined): KnownBlock[] {
+  const text = archiveText(latest?.archive);
+  return text ? [section(text)] : [];
+}
+
 function dayOfEvent(event: NextEvent, now: Date): string {
   const status = countdown(now, event.start!, event.timezone);
   if (status === 'today') return 'starts today';
@@ -109,7 +127,21 @@ function dayOfEvent(event: NextEvent, now: Date): string {
   return status;
 }
 
-function upcomingBlocks(event: NextEvent, now: Date, latest: LatestRecapRef | undefined): KnownBlock[] {
+/** The archive's page of the event file's hackathon (their days overlap): its planning page belongs to `next`. */
+function planningOf(event: NextEvent, coming: ComingHackathon | undefined): string | undefined {
+  const hackathon = coming?.hackathon;
+  if (!hackathon?.start || !event.start) return undefined;
+  const overlaps =
+    hackathon.start <= (event.end ?? event.start) && event.start <= (hackathon.end ?? hackathon.start);
+  return overlaps ? hackathon.links.planningUrl : undefined;
+}
+
+function upcomingBlocks(
+  event: NextEvent,
+  now: Date,
+  latest: LatestRecapRef | undefined,
+  coming: ComingHackathon | undefined,
+): KnownBlock[] {
   const blocks: KnownBlock[] = [
     header(`🗓️ ${event.title}`),
     {
@@ -122,7 +154,7 @@ function upcomingBlocks(event: NextEvent, now: Date, latest: LatestRecapRef | un
         { type: 'mrkdwn', text: truncate(`*Where*\n${whereText(event)}`, MAX_FIELD_TEXT) },
       ],
     },
-    ...eventButtons(event),
+    ...eventButtons(event, planningOf(event, coming)),
   ];
   if (event.details) blocks.push({ type: 'divider' }, ...detailSections(event.details.mrkdwn));
   const notes = [
@@ -138,8 +170,9 @@ function noDateBlocks(event: NextEvent, latest: LatestRecapRef | undefined): Kno
   const buttons = eventButtons(event);
   const blocks: KnownBlock[] = [
     header(`🗓️ ${event.title}`),
-    section(`*When:* ${when}\n*Where:* ${whereText(event)}`),
+    section(`*No date is set for the next hackathon yet.*\n*When:* ${when}\n*Where:* ${whereText(event)}`),
     ...closingBlocks(latest),
+    ...archiveBlocks(latest),
     ...buttons,
   ];
   if (event.details) blocks.push({ type: 'divider' }, ...detailSections(event.details.mrkdwn));
@@ -155,6 +188,7 @@ function overBlocks(event: NextEvent, latest: LatestRecapRef | undefined): Known
         'The date of the next hackathon is not set yet.',
     ),
     ...closingBlocks(latest),
+    ...archiveBlocks(latest),
     context('Reminders begin once the organisers set the next date.'),
   ];
 }
@@ -162,23 +196,45 @@ function overBlocks(event: NextEvent, latest: LatestRecapRef | undefined): Known
 function noEventBlocks(latest: LatestRecapRef | undefined): KnownBlock[] {
   return [
     header('🗓️ Next hackathon'),
-    section('The next hackathon is not on file yet, so there is no date and there are no reminders.'),
+    section(
+      '*No date is set for the next hackathon yet*: it is not on file, so there are no reminders either.',
+    ),
     ...closingBlocks(latest),
+    ...archiveBlocks(latest),
   ];
+}
+
+/**
+ * The event file speaks first while it has a date to come: it is what reminders are planned from. Without
+ * one (no file, no `start`, or a date that is over), a hackathon the archive has as on now or coming up
+ * (a wrap-up page published ahead) answers.
+ */
+function fromArchive(
+  event: NextEvent | undefined,
+  now: Date,
+  coming: ComingHackathon | undefined,
+): ComingHackathon | undefined {
+  if (!coming) return undefined;
+  if (event?.start && planReminders(event, now).status !== 'over') return undefined;
+  return coming;
 }
 
 export function nextEventBlocks(
   event: NextEvent | undefined,
   now: Date,
   latest?: LatestRecapRef,
+  coming?: ComingHackathon,
 ): KnownBlock[] {
-  const blocks = !event
-    ? noEventBlocks(latest)
-    : !event.start
-      ? noDateBlocks(event, latest)
-      : planReminders(event, now).status === 'over'
-        ? overBlocks(event, latest)
-        : upcomingBlocks(event, now, latest);
+  const archived = fromArchive(event, now, coming);
+  const blocks = archived
+    ? comingHackathonBlocks(archived, event, now, event?.timezone ?? DEFAULT_TIMEZONE)
+    : !event
+      ? noEventBlocks(latest)
+      : !event.start
+        ? noDateBlocks(event, latest)
+        : planReminders(event, now).status === 'over'
+          ? overBlocks(event, latest)
+          : upcomingBlocks(event, now, latest, coming);
   return blocks.slice(0, MAX_BLOCKS_MESSAGE);
 }
 
@@ -199,10 +255,19 @@ function fallbackText(event: NextEvent | undefined, now: Date, latest: LatestRec
   return `${title}: ${formatEventDates(event)} (${dayOfEvent(event, now)})${where}.`;
 }
 
+/**
+ * `/hackathon next`. `latest` is the newest hackathon that is over (its recap and closing sentence, the
+ * archive); `coming` the one the archive has as on now or still to come.
+ */
 export function nextEventView(
   event: NextEvent | undefined,
   now: Date,
   latest?: LatestRecapRef,
+  coming?: ComingHackathon,
 ): SlackMessage {
-  return { text: fallbackText(event, now, latest), blocks: nextEventBlocks(event, now, latest) };
+  const archived = fromArchive(event, now, coming);
+  const text = archived
+    ? comingHackathonText(archived, now, event?.timezone ?? DEFAULT_TIMEZONE)
+    : fallbackText(event, now, latest);
+  return { text, blocks: nextEventBlocks(event, now, latest, coming) };
 }

@@ -1,19 +1,20 @@
 /** Nothing matched: say so kindly, offer the closest topics, and show where to look instead. */
 import type { KnownBlock } from '@slack/types';
-import type { Recap, Topic } from '../content/model.js';
+import type { Hackathon, HackathonTopic as Topic } from '../content/model.js';
 import { choicesFallback, QUERY_ECHO_MAX, topicChoiceBlocks } from './candidates.js';
-import { formatDate, oneLine, recapCommandWords } from './format.js';
-import { fitMessage, VIEW_MAX_BLOCKS } from './limits.js';
+import { oneLine } from './format.js';
+import { hackathonCommandWords, hackathonShortName } from './hackathon.js';
+import { fitMessage, MAX_SECTION_TEXT, truncate, VIEW_MAX_BLOCKS } from './limits.js';
 import type { SlackMessage } from './message.js';
 import { escapeMrkdwn, quoteUserText } from './mrkdwn.js';
 
 export interface NotFoundOptions {
-  /** Describes a suggestion under its title (e.g. section · event). */
+  /** Describes a suggestion under its title (its hackathon and section). */
   describe?: (t: Topic) => string;
   /** The slash command named in the hint. */
   command?: string;
-  /** The recaps there are, named when the query looked for a recap (`topics dec 2023`). */
-  recaps?: readonly Recap[];
+  /** The hackathons there are, named when the query looked for one (`topics dec 2023`). */
+  hackathons?: readonly Hackathon[];
 }
 
 /** "Nothing matches “query”", the closest topics as buttons, and a hint to `topics` and `help`. */
@@ -33,7 +34,7 @@ export function notFoundView(
       },
     },
     ...topicChoiceBlocks(suggestions, options.describe, 'Show'),
-    ...recapHint(options.recaps ?? [], command),
+    ...hackathonHint(options.hackathons ?? [], command),
     {
       type: 'context',
       elements: [
@@ -49,13 +50,21 @@ export function notFoundView(
   return fitMessage({ text, blocks }, VIEW_MAX_BLOCKS);
 }
 
-/** "Recaps here: June 17, 2025 (`/hackathon topics jun 2025`) …": where the person can look instead. */
-function recapHint(recaps: readonly Recap[], command: string): KnownBlock[] {
-  if (recaps.length === 0) return [];
-  const names = recaps.slice(0, 8).map((recap) => {
-    const words = recapCommandWords(recap.event.date);
-    const date = escapeMrkdwn(formatDate(recap.event.date));
-    return words ? `${date} (\`${command} topics ${escapeMrkdwn(words)}\`)` : date;
+/** "Hackathons here: June 2025 · Schelklingen (`/hackathon topics jun 2025`) …": where to look instead. */
+function hackathonHint(hackathons: readonly Hackathon[], command: string): KnownBlock[] {
+  if (hackathons.length === 0) return [];
+  const names = hackathons.slice(0, 8).map((hackathon) => {
+    const name = escapeMrkdwn(oneLine(hackathonShortName(hackathon)));
+    return `${name} (\`${command} topics ${escapeMrkdwn(hackathonCommandWords(hackathon))}\`)`;
   });
-  return [{ type: 'section', text: { type: 'mrkdwn', text: `Recaps here: ${names.join(' · ')}` } }];
+  const more = hackathons.length > 8 ? ` · and ${hackathons.length - 8} more in \`${command} topics\`` : '';
+  return [
+    {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: truncate(`Hackathons here: ${names.join(' · ')}${more}`, MAX_SECTION_TEXT),
+      },
+    },
+  ];
 }

@@ -12,7 +12,7 @@ import type { SlackMessage } from './message.js';
 export const PRIVATE_BLOCK_PREFIX = 'private:';
 const SHARE_ACTIONS_ID = `${PRIVATE_BLOCK_PREFIX}share`;
 const SHARE_NOTE_ID = `${PRIVATE_BLOCK_PREFIX}share-note`;
-/** Buttons that act on the private answer itself: pressed in a channel they would make no sense. */
+/** Buttons that act on the private answer itself (paging and Back, numbered or not): pressed in a channel they would make no sense. */
 const PRIVATE_ACTIONS: ReadonlySet<string> = new Set([ACTION.share, ACTION.page]);
 
 function isPrivateBlock(block: KnownBlock): boolean {
@@ -63,7 +63,7 @@ export function asShared(message: SlackMessage, userId: string): SlackMessage {
     if (isPrivateBlock(block)) continue;
     if (block.type === 'actions') {
       const elements = block.elements.filter(
-        (e) => !('action_id' in e && PRIVATE_ACTIONS.has(e.action_id ?? '')),
+        (e) => !('action_id' in e && PRIVATE_ACTIONS.has((e.action_id ?? '').replace(/:\d+$/, ''))),
       );
       if (elements.length > 0) blocks.push({ ...block, elements });
       continue;

@@ -1,8 +1,9 @@
 /** The card of one topic: its summary, the presentation video, and its pull requests, issues and links. */
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
-import type { Link, Recap, Section, Topic } from '../content/model.js';
-import { LINK_ACTION_PREFIX } from './actions.js';
-import { firstSentence, formatDate, formatTimestamp, oneLine } from './format.js';
+import type { Hackathon, Link, Section, HackathonTopic as Topic } from '../content/model.js';
+import { ACTION, indexedAction, LINK_ACTION_PREFIX } from './actions.js';
+import { firstSentence, formatTimestamp, oneLine } from './format.js';
+import { hackathonName, sourcesMrkdwn } from './hackathon.js';
 import {
   blockTextLength,
   fitMessage,
@@ -10,6 +11,7 @@ import {
   MAX_ACTIONS_ELEMENTS,
   MAX_BUTTON_TEXT,
   MAX_BUTTON_URL,
+  MAX_BUTTON_VALUE,
   MAX_HEADER_TEXT,
   MAX_SECTION_TEXT,
   MAX_TEXT_OBJECT,
@@ -108,18 +110,55 @@ function linkList(links: Link[], exclude: ReadonlySet<string>): string | undefin
   return truncate(`*Links:* ${items.join('  ·  ')}`, LINKS_TEXT_MAX);
 }
 
-function contextLine(topic: Topic, recap: Recap, section: Section | undefined): KnownBlock {
+/** Section (where the recap has one) · the hackathon, linked to its blog post · the recaps it comes from. */
+function contextLine(topic: Topic, hackathon: Hackathon, section: Section | undefined): KnownBlock {
   const parts: string[] = [];
   if (topic.fastTrack) parts.push('🏎️ *Fast track*');
   const sectionTitle = section ? truncate(oneLine(section.title), CONTEXT_PART_MAX) : '';
-  if (sectionTitle) parts.push(`${section?.emoji ? `${section.emoji} ` : ''}${escapeMrkdwn(sectionTitle)}`);
-  const eventTitle = truncate(oneLine(recap.event.title), CONTEXT_PART_MAX) || recap.id;
-  parts.push(recap.event.recapUrl ? mrkdwnLink(recap.event.recapUrl, eventTitle) : escapeMrkdwn(eventTitle));
-  parts.push(escapeMrkdwn(formatDate(recap.event.date)));
+  if (section && sectionTitle) {
+    parts.push(`${section.emoji ? `${section.emoji} ` : ''}${escapeMrkdwn(sectionTitle)}`);
+  }
+  const name = truncate(hackathonName(hackathon), CONTEXT_PART_MAX);
+  const place = hackathon.placeShort
+    ? ` · ${escapeMrkdwn(truncate(oneLine(hackathon.placeShort), CONTEXT_PART_MAX))}`
+    : '';
+  parts.push(`🗓️ ${escapeMrkdwn(name)}${place}`);
+  const sources = sourcesMrkdwn(topic);
+  if (sources) parts.push(`From the ${sources}`);
   return {
     type: 'context',
     elements: [{ type: 'mrkdwn', text: truncate(parts.join('  ·  '), MAX_TEXT_OBJECT) }],
   };
+}
+
+export interface TopicCardOptions {
+  /** The intent text of the list the card was opened from: a Back button shows it again. */
+  back?: string;
+}
+
+/** "Also at May 2026: Replace OpenVPN with WireGuard" buttons, and Back to the list. */
+function navigationBlocks(topic: Topic, options: TopicCardOptions): ActionsBlock[] {
+  const buttons: Button[] = topic.alsoAt
+    .filter((ref) => ref.key.length <= MAX_BUTTON_VALUE)
+    .map((ref, i) => ({
+      type: 'button',
+      text: plainText(`Also at ${ref.hackathonLabel}: ${oneLine(ref.title)}`, MAX_BUTTON_TEXT),
+      action_id: indexedAction(ACTION.pickTopic, i),
+      value: ref.key,
+    }));
+  if (options.back && options.back.length <= MAX_BUTTON_VALUE) {
+    buttons.push({
+      type: 'button',
+      text: plainText('◀ Back to the list', MAX_BUTTON_TEXT),
+      action_id: indexedAction(ACTION.page, 0),
+      value: options.back,
+    });
+  }
+  const blocks: ActionsBlock[] = [];
+  for (let i = 0; i < buttons.length; i += MAX_ACTIONS_ELEMENTS) {
+    blocks.push({ type: 'actions', elements: buttons.slice(i, i + MAX_ACTIONS_ELEMENTS) });
+  }
+  return blocks;
 }
 
 function fallbackText(topic: Topic): string {
@@ -130,17 +169,23 @@ function fallbackText(topic: Topic): string {
 }
 
 /**
- * The card of `topic`: header, fast-track mark and where it comes from, the summary (split into sections,
- * shortened only when it would not fit a message), a button to the presentation at its timestamp,
- * buttons for pull requests and issues, and the remaining links as a list.
+ * The card of `topic`: header, fast-track mark, its section, its hackathon and the recaps it comes from, the
+ * summary (split into sections, shortened only when it would not fit a message), a button to the
+ * presentation at its timestamp, buttons for pull requests and issues, the remaining links as a list, the
+ * same work at other hackathons, and Back to the list it was opened from.
  */
-export function topicView(topic: Topic, recap: Recap, section?: Section): SlackMessage {
+export function topicView(
+  topic: Topic,
+  hackathon: Hackathon,
+  section: Section | undefined,
+  options: TopicCardOptions = {},
+): SlackMessage {
   const emoji = topic.emoji ? `${topic.emoji} ` : '';
   const header: KnownBlock = {
     type: 'header',
     text: plainText(`${emoji}${oneLine(topic.title)}`, MAX_HEADER_TEXT, 'Untitled topic'),
   };
-  const context = contextLine(topic, recap, section);
+  const context = contextLine(topic, hackathon, section);
 
   const { buttons, rest } = linkButtons(topic);
   const actions: ActionsBlock[] = [];
@@ -152,6 +197,7 @@ export function topicView(topic: Topic, recap: Recap, section?: Section): SlackM
   const tail: KnownBlock[] = [
     ...actions,
     ...(list ? [{ type: 'section', text: { type: 'mrkdwn', text: list } } satisfies KnownBlock] : []),
+    ...navigationBlocks(topic, options),
   ];
 
   const fixed = [header, context, ...tail];

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { messageProblems, refusal } from '../../src/standin/block-kit.js';
+import { RefusedAcknowledgementError } from '../../src/standin/requests.js';
 
 export type EnvelopeType = 'slash_commands' | 'events_api' | 'interactive';
 
@@ -43,6 +45,7 @@ export interface SocketStandinOptions {
 
 interface PendingAck {
   socket: WebSocket;
+  type: EnvelopeType;
   resolve: (ack: SocketAck) => void;
   reject: (error: Error) => void;
   timer: NodeJS.Timeout;
@@ -54,6 +57,16 @@ function defaultAcceptsResponse(type: EnvelopeType, payload: object): boolean {
   if (type === 'slash_commands') return true;
   const kind = (payload as { type?: unknown }).type;
   return type === 'interactive' && (kind === 'view_submission' || kind === 'block_suggestion');
+}
+
+/** A command's ack payload is the answer Slack shows, so Slack's Block Kit rules hold for it. */
+function refusedAcknowledgement(ack: SocketAck): RefusedAcknowledgementError | undefined {
+  const payload = ack.payload;
+  if (typeof payload !== 'object' || payload === null) return undefined;
+  const problems = messageProblems(payload as { text?: unknown; blocks?: unknown });
+  if (problems.length === 0) return undefined;
+  const refused = refusal(problems, 'message');
+  return new RefusedAcknowledgementError(refused.error, refused.response_metadata.messages);
 }
 
 export async function startSocketStandin(options: SocketStandinOptions = {}): Promise<SocketStandin> {
@@ -100,7 +113,10 @@ export async function startSocketStandin(options: SocketStandinOptions = {}): Pr
       if (!ack) return;
       clearTimeout(ack.timer);
       pending.delete(envelopeId as string);
-      ack.resolve(message as SocketAck);
+      const refused =
+        ack.type === 'slash_commands' ? refusedAcknowledgement(message as SocketAck) : undefined;
+      if (refused) ack.reject(refused);
+      else ack.resolve(message as SocketAck);
     });
     socket.on('close', () => {
       clearInterval(pinger);
@@ -159,7 +175,7 @@ export async function startSocketStandin(options: SocketStandinOptions = {}): Pr
           pending.delete(envelopeId);
           reject(new Error(`No ack for ${type} envelope ${envelopeId} within ${timeoutMs}ms`));
         }, timeoutMs);
-        pending.set(envelopeId, { socket, resolve, reject, timer });
+        pending.set(envelopeId, { socket, type, resolve, reject, timer });
         socket.send(JSON.stringify(envelope));
       });
     },

@@ -2,7 +2,8 @@
  * Hand-made recaps for the view tests: a small copy of the Schelklingen recap's shape (sections, videos
  * with timestamps, PRs of several repos, a fast track) and generators for recaps far larger than real ones.
  */
-import type { Link, Recap, Section, Topic } from '../../src/content/model.js';
+import { groupHackathons } from '../../src/content/hackathons.js';
+import type { Hackathon, HackathonTopic, Link, Recap, Section, Topic } from '../../src/content/model.js';
 
 export function slugOf(text: string): string {
   return (
@@ -187,13 +188,13 @@ export function schelklingen(): Recap {
 
 /** An older recap without sections of its own, like the 2024 blog posts: one list, topics with emoji. */
 export function december2024(): Recap {
-  return buildRecap({
+  const recap = buildRecap({
     id: '2024-12-6th-hackathon-blog',
     title: 'Unleashing Potential: Highlights from the 6th Gardener Community Hackathon',
     date: '2024-12-08',
     sections: [
       {
-        title: 'Highlights',
+        title: 'Untitled',
         topics: [
           { title: 'IPv6 Support on IronCore', emoji: '🌐' },
           { title: 'Enhanced Seed Authorizer With Label/Field Selectors', emoji: '🛡️' },
@@ -201,6 +202,8 @@ export function december2024(): Recap {
       },
     ],
   });
+  // No heading holds its topics, as the loader reads the 6th blog post.
+  return { ...recap, sections: [], topics: recap.topics.map(({ sectionId: _, ...topic }) => topic) };
 }
 
 /** `count` topics spread over `sectionCount` sections: far more than fits one message. */
@@ -230,6 +233,24 @@ export function sectionOf(recap: Recap, topic: Topic): Section | undefined {
 
 export function topicByTitle(recap: Recap, pattern: RegExp): Topic {
   const topic = recap.topics.find((t) => pattern.test(t.title));
+  if (!topic) throw new Error(`no topic matching ${pattern}`);
+  return topic;
+}
+
+/** The hackathon a recap tells of, grouped as the library groups recaps: what the views take. */
+export function hackathonOf(...recaps: Recap[]): Hackathon {
+  const [hackathon] = groupHackathons(recaps);
+  if (!hackathon) throw new Error('no hackathon');
+  return hackathon;
+}
+
+/** The hackathon section that holds `topic`; undefined for a topic no heading holds. */
+export function hackathonSection(hackathon: Hackathon, topic: HackathonTopic): Section | undefined {
+  return hackathon.sections.find((s) => s.id === topic.sectionId);
+}
+
+export function hackathonTopic(hackathon: Hackathon, pattern: RegExp): HackathonTopic {
+  const topic = hackathon.topics.find((t) => pattern.test(t.title));
   if (!topic) throw new Error(`no topic matching ${pattern}`);
   return topic;
 }

@@ -2,22 +2,19 @@
  * The page's only link to the playground server. Every call resolves to a value (never rejects), so the page
  * can always show an inline notice instead of breaking.
  */
+import { isRecord } from '../../records.js';
 import type {
   ActionRequest,
   ApiResult,
   ChannelKind,
+  PersonRequest,
   PlaygroundChannel,
   PlaygroundMessage,
+  PlaygroundPerson,
   PlaygroundScheduled,
   PlaygroundState,
   SendRequest,
 } from './types.js';
-
-type Rec = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Rec {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function optionalString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
@@ -60,6 +57,15 @@ function parseScheduled(value: unknown): PlaygroundScheduled | null {
   };
 }
 
+function parsePerson(value: unknown): PlaygroundPerson | null {
+  if (!isRecord(value) || typeof value.id !== 'string') return null;
+  return {
+    id: value.id,
+    name: typeof value.name === 'string' ? value.name : value.id,
+    announcer: value.announcer === true,
+  };
+}
+
 function parseList<T>(value: unknown, parse: (item: unknown) => T | null): T[] {
   if (!Array.isArray(value)) return [];
   return value.map(parse).filter((item): item is T => item !== null);
@@ -70,13 +76,17 @@ export function parseState(value: unknown): PlaygroundState | null {
   if (!isRecord(value) || !isRecord(value.me) || typeof value.me.id !== 'string') return null;
   const home =
     isRecord(value.home) && Array.isArray(value.home.blocks) ? { blocks: value.home.blocks } : null;
-  return {
+  const state: PlaygroundState = {
     channels: parseList(value.channels, parseChannel),
     messages: parseList(value.messages, parseMessage),
     home,
     scheduled: parseList(value.scheduled, parseScheduled),
     me: { id: value.me.id, name: typeof value.me.name === 'string' ? value.me.name : value.me.id },
+    people: parseList(value.people, parsePerson),
   };
+  const workspaceUrl = optionalString(value.workspaceUrl);
+  if (workspaceUrl !== undefined) state.workspaceUrl = workspaceUrl;
+  return state;
 }
 
 /** Accepts the contract's `{ ok, error }` and turns anything else (HTML error page, 502, …) into an error result. */
@@ -98,6 +108,8 @@ export interface PlaygroundApi {
   send(request: SendRequest): Promise<ApiResult>;
   action(request: ActionRequest): Promise<ApiResult>;
   openHome(): Promise<ApiResult>;
+  /** Act, and see, as another person of the workspace. */
+  actAs(request: PersonRequest): Promise<ApiResult>;
   /** Calls `onState` for every pushed state; `onConnection` reports drops and recoveries. Returns a closer. */
   subscribe(
     onState: (state: PlaygroundState) => void,
@@ -134,6 +146,7 @@ export function createApi(base = ''): PlaygroundApi {
     send: (request) => post('/playground/send', request),
     action: (request) => post('/playground/action', request),
     openHome: () => post('/playground/home', {}),
+    actAs: (request) => post('/playground/person', request),
     subscribe(onState, onConnection) {
       const source = new EventSource(`${base}/playground/events`);
       source.onopen = () => onConnection(true);

@@ -2,6 +2,7 @@
  * The playground page: renders server state (pushed over SSE) into a Slack-like channel view and sends what the
  * person types or clicks back to the server. All message markup comes from `render.ts`.
  */
+import { compareTs } from '../../slack-timestamps.js';
 import { createApi } from './api.js';
 import { escapeHtml, type RenderContext, renderBlocks, renderMessage, renderScheduled } from './render.js';
 import type { ActionRequest, PlaygroundChannel, PlaygroundMessage, PlaygroundState } from './types.js';
@@ -68,18 +69,14 @@ function clearNotice(key: string): void {
 // ---------------------------------------------------------------------------------------------------------------
 // State helpers
 
-function compareTs(a: string, b: string): number {
-  const [as = '0', am = '0'] = a.split('.');
-  const [bs = '0', bm = '0'] = b.split('.');
-  return Number(as) - Number(bs) || Number(am.padEnd(6, '0')) - Number(bm.padEnd(6, '0'));
-}
-
 function renderContext(s: PlaygroundState): RenderContext {
   const userNames: Record<string, string> = { [s.me.id]: s.me.name };
   for (const m of s.messages) if (m.user && m.userName) userNames[m.user] = m.userName;
   const channelNames: Record<string, string> = {};
   for (const c of s.channels) channelNames[c.id] = c.name;
-  return { userNames, channelNames };
+  return s.workspaceUrl === undefined
+    ? { userNames, channelNames }
+    : { userNames, channelNames, workspaceUrl: s.workspaceUrl };
 }
 
 function isThreadReply(m: PlaygroundMessage): boolean {
@@ -187,6 +184,20 @@ function renderList(
   container.scrollTop = forceBottom || atBottom ? container.scrollHeight : top;
 }
 
+/** Who the person at the keyboard acts as: an announcer, or a member who sees what members are refused. */
+function personPicker(s: PlaygroundState): string {
+  if (s.people.length < 2) return '';
+  const options = s.people
+    .map(
+      (p) =>
+        `<option value="${escapeHtml(p.id)}"${p.id === s.me.id ? ' selected' : ''}>${escapeHtml(p.name)} (${
+          p.announcer ? 'announcer' : 'member'
+        })</option>`,
+    )
+    .join('');
+  return `<div class="person"><label class="person-label" for="person-select">Acting as</label><select id="person-select" class="person-select">${options}</select></div>`;
+}
+
 function renderSidebar(s: PlaygroundState, v: View): void {
   const item = (nav: string, label: string, current: boolean, icon: string, extra = ''): string =>
     `<li><button type="button" class="nav-item" data-nav="${escapeHtml(nav)}"${current ? ' aria-current="page"' : ''}><span class="nav-icon" aria-hidden="true">${icon}</span><span class="nav-label">${escapeHtml(label)}</span>${extra}</button></li>`;
@@ -206,7 +217,7 @@ function renderSidebar(s: PlaygroundState, v: View): void {
     .map((c) => item(`channel/${c.id}`, c.name, v.kind === 'channel' && v.channel === c.id, '●'))
     .join('');
   const count = s.scheduled.length;
-  const html = `<h2 class="nav-heading">Channels</h2><ul class="nav-list">${channels}</ul>${
+  const html = `${personPicker(s)}<h2 class="nav-heading">Channels</h2><ul class="nav-list">${channels}</ul>${
     dms ? `<h2 class="nav-heading">Direct messages</h2><ul class="nav-list">${dms}</ul>` : ''
   }<h2 class="nav-heading">Apps</h2><ul class="nav-list">${item('home', 'App Home', v.kind === 'home', '🏠')}${item(
     'scheduled',
@@ -359,6 +370,27 @@ function closeThread(): void {
   opener?.focus();
 }
 
+/** A permalink into this workspace: the message's channel (and thread), scrolled to and flashed. */
+function showPermalink(channel: string, ts: string, threadTs: string | undefined): void {
+  if (!state?.channels.some((c) => c.id === channel)) {
+    showNotice('That message is in a conversation you are not in.', 'info');
+    return;
+  }
+  navigate({ kind: 'channel', channel });
+  if (threadTs) openThread(channel, threadTs);
+  const list = threadTs ? ui.threadList : ui.messageList;
+  const message = list.querySelector<HTMLElement>(`.msg[data-ts="${CSS.escape(ts)}"]`);
+  if (!message) {
+    showNotice('That message is no longer there.', 'info');
+    return;
+  }
+  for (const earlier of document.querySelectorAll('.msg-linked')) earlier.classList.remove('msg-linked');
+  message.scrollIntoView({ block: 'center' });
+  // Read layout once, so following the same link twice restarts the flash.
+  void message.offsetWidth;
+  message.classList.add('msg-linked');
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Sending
 
@@ -443,6 +475,17 @@ function onClick(event: MouseEvent): void {
     return;
   }
 
+  const permalink = target.closest<HTMLElement>('[data-permalink-ts]');
+  if (permalink?.dataset.permalinkTs && permalink.dataset.permalinkChannel) {
+    event.preventDefault();
+    showPermalink(
+      permalink.dataset.permalinkChannel,
+      permalink.dataset.permalinkTs,
+      permalink.dataset.permalinkThread,
+    );
+    return;
+  }
+
   const threadButton = target.closest<HTMLElement>('[data-open-thread]');
   if (threadButton?.dataset.openThread && threadButton.dataset.channel) {
     openThread(threadButton.dataset.channel, threadButton.dataset.openThread);
@@ -471,8 +514,20 @@ function onClick(event: MouseEvent): void {
   void sendAction(actionEl, {});
 }
 
+async function actAs(user: string): Promise<void> {
+  // Their threads and channels are not necessarily the previous person's.
+  thread = null;
+  const result = await api.actAs({ user });
+  if (!result.ok) showNotice(`Could not switch person: ${result.error}`, 'error', 'person');
+  else clearNotice('person');
+}
+
 function onChange(event: Event): void {
   const select = event.target;
+  if (select instanceof HTMLSelectElement && select.id === 'person-select') {
+    void actAs(select.value);
+    return;
+  }
   if (!(select instanceof HTMLSelectElement) || select.dataset.actionId === undefined) return;
   const option = select.selectedOptions[0];
   if (!option) return;

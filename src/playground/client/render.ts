@@ -4,12 +4,16 @@
  * Everything that comes from a message is untrusted: the bot under test may echo user input, so every piece of
  * text goes through `escapeHtml` and every href/src through an allow-list before it reaches the markup.
  */
+import { isRecord, type Rec } from '../../records.js';
+import { parsePermalink } from '../../standin/permalinks.js';
 import type { PlaygroundMessage } from './types.js';
 
-/** Names the renderer can show instead of raw ids in mentions; both maps are optional. */
+/** Names the renderer can show instead of raw ids in mentions; all optional. */
 export interface RenderContext {
   userNames?: Readonly<Record<string, string>>;
   channelNames?: Readonly<Record<string, string>>;
+  /** The stand-in workspace's address: its permalinks lead to the message here, not to a Slack that isn't there. */
+  workspaceUrl?: string;
 }
 
 export interface RenderMessageOptions extends RenderContext {
@@ -153,7 +157,12 @@ function mentionSpan(kind: string, label: string, title?: string): string {
   return `<span class="mention mention-${kind}"${titleAttr}>${escapeHtml(label)}</span>`;
 }
 
-function renderLink(url: string, labelHtml: string): string {
+function renderLink(url: string, labelHtml: string, ctx: RenderContext): string {
+  const target = ctx.workspaceUrl ? parsePermalink(ctx.workspaceUrl, url) : undefined;
+  if (target) {
+    const thread = target.threadTs ? ` data-permalink-thread="${escapeHtml(target.threadTs)}"` : '';
+    return `<a class="permalink" href="#channel/${encodeURIComponent(target.channel)}" data-permalink-channel="${escapeHtml(target.channel)}" data-permalink-ts="${escapeHtml(target.ts)}"${thread}>${labelHtml}</a>`;
+  }
   const href = safeHref(url);
   if (!href) return `<span class="link-blocked">${labelHtml}</span>`;
   return `<a href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">${labelHtml}</a>`;
@@ -191,7 +200,7 @@ function renderAngleToken(inner: string, ctx: RenderContext): string {
   }
   const url = decodeSlackEntities(target).trim();
   if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
-    return renderLink(url, replaceEmoji(escapeHtml(label ?? url)));
+    return renderLink(url, replaceEmoji(escapeHtml(label ?? url)), ctx);
   }
   // Not a Slack control sequence (e.g. a raw `<script>` the bot forgot to escape): show it literally.
   return escapeHtml(`<${decodeSlackEntities(inner)}>`);
@@ -312,12 +321,6 @@ export function renderMrkdwn(text: string, ctx: RenderContext = {}): string {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Block Kit
-
-type Rec = Record<string, unknown>;
-
-function isRecord(value: unknown): value is Rec {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function str(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
@@ -486,7 +489,7 @@ function renderVideo(block: Rec, ctx: RenderContext): string {
   const img = thumb
     ? renderImageElement({ image_url: thumb, alt_text: str(block.alt_text) ?? '' }, 'block-img')
     : '';
-  return `<figure class="blk blk-video"><figcaption>${renderLink(url, title)}</figcaption>${img}</figure>`;
+  return `<figure class="blk blk-video"><figcaption>${renderLink(url, title, ctx)}</figcaption>${img}</figure>`;
 }
 
 // rich_text ------------------------------------------------------------------------------------------------------
@@ -517,7 +520,7 @@ function renderRichInline(el: unknown, ctx: RenderContext): string {
       return styled(plainToHtml(str(el.text) ?? '', false), el.style);
     case 'link': {
       const url = str(el.url) ?? '';
-      return styled(renderLink(url, escapeHtml(str(el.text) ?? url)), el.style);
+      return styled(renderLink(url, escapeHtml(str(el.text) ?? url), ctx), el.style);
     }
     case 'user': {
       const id = str(el.user_id) ?? '';

@@ -29,15 +29,30 @@ export interface PlaygroundScheduled {
   text: string;
 }
 
+/** Someone the person at the keyboard can act as, to see what they would see. */
+export interface PlaygroundPerson {
+  id: string;
+  name: string;
+  /** Whether the bot lets them announce and manage reminders. */
+  announcer: boolean;
+}
+
 export interface PlaygroundState {
   channels: PlaygroundChannel[];
   messages: PlaygroundMessage[];
   home: { blocks: unknown[] } | null;
   scheduled: PlaygroundScheduled[];
   me: { id: string; name: string };
+  people: PlaygroundPerson[];
+  /** The stand-in workspace's address (`https://playground.slack.com/`), which its permalinks start with. */
+  workspaceUrl?: string;
 }
 
 export type ApiResult = { ok: true } | { ok: false; error: string };
+
+export interface PersonRequest {
+  user: string;
+}
 
 export interface SendRequest {
   channel: string;
