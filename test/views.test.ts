@@ -7,11 +7,11 @@ import type { Hackathon, HackathonTopic, Link } from '../src/content/model.js';
 import { Library } from '../src/library.js';
 import { ACTION, LINK_ACTION_PREFIX } from '../src/views/actions.js';
 import { announcementParent, announcementPreview, announcementThread } from '../src/views/announcement.js';
-import { latestRef } from '../src/views/archive.js';
 import { candidatesView, hackathonChoiceView } from '../src/views/candidates.js';
 import { formatDate, formatTimestamp } from '../src/views/format.js';
 import { helpView, SUBCOMMANDS, usageHint } from '../src/views/help.js';
 import { homeView } from '../src/views/home.js';
+import { latestRef } from '../src/views/latest-recap.js';
 import {
   BLOCK_TEXT_BUDGET,
   blockTextLength,

@@ -31,7 +31,7 @@ import {
 } from '../reminders/reconcile.js';
 import { parseReminderKey, parseRequestSentence, readReminderKey } from '../reminders/sentences.js';
 import { describeError } from '../slack-errors.js';
-import type { LatestRecapRef } from '../views/next-event.js';
+import type { LatestRecapRef } from '../views/latest-recap.js';
 import {
   personalReminderMessage,
   remindMeHelpView,

@@ -11,6 +11,7 @@ import type { ArchiveFacts } from './archive.js';
 import { googleCalendarUrl } from './calendar.js';
 import { comingHackathonBlocks, comingHackathonText } from './coming-hackathon.js';
 import { countdown, formatEventDates } from './event-dates.js';
+import type { LatestRecapRef } from './latest-recap.js';
 import {
   MAX_BLOCKS_MESSAGE,
   MAX_FIELD_TEXT,
@@ -22,16 +23,6 @@ import {
 import { linkButton } from './link-button.js';
 import type { SlackMessage } from './message.js';
 import { escapeMrkdwn, mrkdwnLink } from './mrkdwn.js';
-
-/** What the newest recap contributes: where to read it, and its sentence about the next hackathon. */
-export interface LatestRecapRef {
-  title: string;
-  recapUrl?: string;
-  /** The recap's "next hackathon" sentence, already mrkdwn; only while the date it names is to come. */
-  closing?: string;
-  /** What the archive shows (how often, the last one), said while no date is set. */
-  archive?: ArchiveFacts;
-}
 
 export function header(text: string): KnownBlock {
   return { type: 'header', text: { type: 'plain_text', text: truncate(text, MAX_HEADER_TEXT), emoji: true } };

@@ -11,9 +11,9 @@ import { reminderSentence, requestSentence } from '../reminders/sentences.js';
 import { zoneWords } from '../reminders/zone-words.js';
 import { eventTitle, formatEventDates } from './event-dates.js';
 import { formatCount } from './format.js';
+import type { LatestRecapRef } from './latest-recap.js';
 import type { SlackMessage } from './message.js';
 import { escapeMrkdwn, quoteUserText } from './mrkdwn.js';
-import type { LatestRecapRef } from './next-event.js';
 import { reminderMessage, withSentences } from './reminder.js';
 import { textMessage } from './text-message.js';
 
