@@ -173,7 +173,7 @@ const ARCHIVE_FOLDER =
  * Facts from a link to the hackathon's archive page (the recap's "full summary of all topics"), in a
  * sentence that is not about another hackathon: its month, and its town from the folder name.
  */
-export function archiveFacts(blocks: readonly ProseBlock[]): StatedFacts {
+export function archiveLinkFacts(blocks: readonly ProseBlock[]): StatedFacts {
   for (const block of blocks) {
     for (const sentence of sentences(block.text)) {
       if (OTHER_HACKATHON.test(sentence)) continue;

@@ -5,6 +5,7 @@
  */
 import type { Hackathon, RichText } from '../content/model.js';
 import { MONTH_NAMES, monthDays, monthOfWord, yearMonth } from '../content/months.js';
+import { listWords } from '../words.js';
 import { hackathonName, hackathonWhen } from './hackathon.js';
 
 export interface ArchiveFacts {
@@ -51,7 +52,7 @@ function usualMonths(months: readonly string[]): string | undefined {
   const usual = runs.filter((run) => run.count >= 2 && run.months.length <= 2);
   if (usual.length === 0) return undefined;
   const names = usual.map((run) => run.months.map((m) => MONTH_NAMES[m - 1]).join('/'));
-  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return listWords(names);
 }
 
 export function archiveFacts(hackathons: readonly Hackathon[]): ArchiveFacts {

@@ -7,6 +7,7 @@ import { DEFAULT_TIMEZONE } from '../content/event.js';
 import type { NextEvent } from '../content/model.js';
 import type { ComingHackathon } from '../content/timing.js';
 import { planReminders } from '../reminders/plan.js';
+import { listWords } from '../words.js';
 import type { ArchiveFacts } from './archive.js';
 import { googleCalendarUrl } from './calendar.js';
 import { comingHackathonBlocks, comingHackathonText } from './coming-hackathon.js';
@@ -54,11 +55,6 @@ export function whereText(event: NextEvent): string {
 /** "the highlights of <url|June 2025 recap>": a link when the recap has a URL, the title otherwise. */
 export function recapLink(latest: Pick<LatestRecapRef, 'title' | 'recapUrl'>): string {
   return latest.recapUrl ? mrkdwnLink(latest.recapUrl, latest.title) : `_${escapeMrkdwn(latest.title)}_`;
-}
-
-function listWords(words: string[]): string {
-  if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }
 
 /** "28, 7 and 1 days before and on the first day, at 09:00 (Europe/Berlin)". */
