@@ -10,6 +10,7 @@ import type { RunningBot } from '../src/start.js';
 import type { SlackMessage } from '../src/views/message.js';
 import { BOT_TOKEN, commandAnswer, launchBot, SIGNING_SECRET, type TestBot } from './support/bot.js';
 import { limitProblems } from './support/limits.js';
+import { visibleText } from './support/visible.js';
 
 /** A channel whose id passes the settings' validation (the seeded ones have `_`), with the bot in it. */
 const CHANNEL = 'CHACKATHON';
@@ -93,7 +94,7 @@ describe('/hackathon announce', () => {
     const preview = await command('announce', 'U_ADMIN');
     expect(preview.response_type).toBe('ephemeral');
     expect(buttons(preview).map((b) => b.action_id)).toEqual(['announce_post', 'announce_cancel']);
-    expect(JSON.stringify(preview)).toContain('Post* puts it in <#C_GENERAL>');
+    expect(visibleText(preview)).toContain('Post* puts it in <#C_GENERAL>');
     expect(limitProblems(preview)).toEqual([]);
     expect(standin.callsTo('chat.postMessage')).toHaveLength(0);
 
@@ -111,7 +112,7 @@ describe('/hackathon announce', () => {
       event_type: ANNOUNCED_EVENT_TYPE,
       event_payload: { hackathon_id: '2025-06', recap_id: '2025-06-schelklingen' },
     });
-    const parent = JSON.stringify(parentCall?.args);
+    const parent = visibleText(parentCall?.args);
     expect(parent).toContain('Hackathon June 2025');
     expect(parent).toContain('Read the blog post: Taking Gardener to the Next Level');
     expect(parent).toContain('15 topics in 5 sections');
@@ -119,10 +120,10 @@ describe('/hackathon announce', () => {
     expect(parent).toContain('gardener.cloud/blog/2025/06/');
     expect(replyCalls.every((c) => c.args.thread_ts === parentTs)).toBe(true);
     expect(String(replyCalls[0]?.args.text)).toMatch(/^🚀 Modernizing Core Infrastructure and Networking/);
-    expect(JSON.stringify(replyCalls[0]?.args)).toContain(
+    expect(visibleText(replyCalls[0]?.args)).toContain(
       'Replacement of OpenVPN with Wireguard*  ▶ <https://youtu.be/TCLXovw43HA?t=104s|1:44>',
     );
-    const lines = replyCalls.flatMap((c) => JSON.stringify(c.args.blocks).match(/• /g) ?? []);
+    const lines = replyCalls.flatMap((c) => visibleText(c.args.blocks).match(/• /g) ?? []);
     expect(lines).toHaveLength(TOPICS);
     for (const call of replyCalls) expect(limitProblems(call.args as unknown as SlackMessage)).toEqual([]);
 
@@ -139,7 +140,7 @@ describe('/hackathon announce', () => {
 
   it('announces in a channel named in the command', async () => {
     const preview = await command(`announce <#${CHANNEL}|hackathon>`, 'U_ADMIN');
-    expect(JSON.stringify(preview)).toContain(`Post* puts it in <#${CHANNEL}>`);
+    expect(visibleText(preview)).toContain(`Post* puts it in <#${CHANNEL}>`);
     const posted = standin.waitFor('chat.postMessage', 1 + SECTIONS);
     await click(preview, 'announce_post', 'U_ADMIN', 'C_GENERAL', 2);
     expect((await posted).every((c) => c.args.channel === CHANNEL)).toBe(true);
@@ -193,7 +194,7 @@ describe('/hackathon announce', () => {
 
   it('joins a public channel it is not in, and posts there', async () => {
     const preview = await command('announce', 'U_ADMIN', 'C_RANDOM');
-    expect(JSON.stringify(preview)).toContain('Post* puts it in <#C_RANDOM>');
+    expect(visibleText(preview)).toContain('Post* puts it in <#C_RANDOM>');
     const [, result] = await click(preview, 'announce_post', 'U_ADMIN', 'C_RANDOM', 2);
     expect(result?.text).toContain('Announced in <#C_RANDOM>');
     expect(result?.text).toContain('I joined the channel');

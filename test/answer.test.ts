@@ -7,6 +7,7 @@ import { loadContent } from '../src/content/load.js';
 import { parseIntent, type ReadIntent } from '../src/intent.js';
 import { Library } from '../src/library.js';
 import { PROJECT_ROOT, sharedDir } from './support/shared.js';
+import { buttonsOf, visibleText } from './support/visible.js';
 
 describe('commandReply', async () => {
   const content = await loadContent(path.resolve('content'));
@@ -36,10 +37,10 @@ describe('topics for a hackathon that is not there', async () => {
 
   it('says so and names the hackathons there are, with a command that opens one', () => {
     const reply = commandReply(parseIntent('topics dec 2024') as ReadIntent, { library, now });
-    const text = JSON.stringify(reply.blocks);
+    const text = visibleText(reply.blocks);
     expect(text).toContain('Nothing matches “dec 2024”');
     expect(text).toContain('Hackathons here: June 2025 · Schelklingen (`/hackathon topics jun 2025`)');
-    expect(text).not.toContain('share_in_channel');
+    expect(buttonsOf(reply).map((b) => b.actionId)).not.toContain('share_in_channel');
     const opened = commandReply(parseIntent('topics jun 2025') as ReadIntent, { library, now });
     expect(opened.blocks[0]).toMatchObject({
       type: 'header',
@@ -89,8 +90,10 @@ describe('topics … over the whole archive', async () => {
     ]),
   );
   const now = new Date('2026-11-24T12:00:00Z');
-  const ask = (text: string) =>
-    JSON.stringify(answer(parseIntent(text) as ReadIntent, { library, now }).message);
+  const reply = (text: string) => answer(parseIntent(text) as ReadIntent, { library, now }).message;
+  const ask = (text: string) => visibleText(reply(text));
+  const headers = (text: string) =>
+    reply(text).blocks.flatMap((b) => (b.type === 'header' ? [b.text.text] : []));
 
   it.each([
     ['topics june 2025', 'June 2025 · Schelklingen'],
@@ -103,7 +106,7 @@ describe('topics … over the whole archive', async () => {
     ['topics previous', 'June 2025 · Schelklingen'],
     ['topics 2023', 'May 2023 · Leverkusen'],
   ])('%s opens %s', (text, header) => {
-    expect(ask(text)).toContain(`"type":"header","text":{"type":"plain_text","text":"${header}`);
+    expect(headers(text).some((h) => h.startsWith(header))).toBe(true);
   });
 
   it('asks which when the words fit several hackathons', () => {

@@ -38,6 +38,7 @@ import {
   prLink,
   schelklingen,
 } from './support/view-fixtures.js';
+import { visibleText } from './support/visible.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Reading views.
@@ -53,8 +54,9 @@ function buttons(message: SlackMessage): Button[] {
   return found;
 }
 
+/** What a person reads in the blocks (the fallback `text` aside). */
 function allText(message: SlackMessage): string {
-  return JSON.stringify(message.blocks);
+  return visibleText(message.blocks);
 }
 
 /** What Slack parses as mrkdwn (and so could turn into a mention): the fallback and every mrkdwn object. */
