@@ -10,19 +10,12 @@ import type { RunningBot } from '../src/start.js';
 import type { SlackMessage } from '../src/views/message.js';
 import { BOT_TOKEN, commandAnswer, launchBot, SIGNING_SECRET, type TestBot } from './support/bot.js';
 import { limitProblems } from './support/limits.js';
-import { visibleText } from './support/visible.js';
+import { buttonsIn, visibleText } from './support/visible.js';
 
 /** A channel whose id passes the settings' validation (the seeded ones have `_`), with the bot in it. */
 const CHANNEL = 'CHACKATHON';
 const SECTIONS = 5;
 const TOPICS = 15;
-
-type Button = { action_id: string; value?: string };
-
-function buttons(message: unknown): Button[] {
-  const blocks = (message as { blocks?: { type: string; elements?: Button[] }[] }).blocks ?? [];
-  return blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
-}
 
 async function newStandin(): Promise<SlackStandin> {
   const standin = await startSlackStandin();
@@ -73,7 +66,7 @@ describe('/hackathon announce', () => {
 
   /** Clicks a preview button; resolves with the `count` answers it sends through the response URL. */
   async function click(preview: unknown, actionId: string, user: string, channel: string, count: number) {
-    const button = buttons(preview).find((b) => b.action_id === actionId);
+    const button = buttonsIn(preview).find((b) => b.action_id === actionId);
     const before = standin.responses.length;
     const waiting = standin.waitForResponse(before + count);
     await sendInteraction(
@@ -93,7 +86,7 @@ describe('/hackathon announce', () => {
   it('previews privately with Post / Cancel, then posts a parent and one thread reply per section', async () => {
     const preview = await command('announce', 'U_ADMIN');
     expect(preview.response_type).toBe('ephemeral');
-    expect(buttons(preview).map((b) => b.action_id)).toEqual(['announce_post', 'announce_cancel']);
+    expect(buttonsIn(preview).map((b) => b.action_id)).toEqual(['announce_post', 'announce_cancel']);
     expect(visibleText(preview)).toContain('Post* puts it in <#C_GENERAL>');
     expect(limitProblems(preview)).toEqual([]);
     expect(standin.callsTo('chat.postMessage')).toHaveLength(0);
@@ -149,7 +142,7 @@ describe('/hackathon announce', () => {
   it('refuses someone who may not announce, naming who can, and posts nothing', async () => {
     const refused = await command('announce', 'U_MEMBER');
     expect(refused.text).toMatch(/only workspace admins and owners can announce hackathons/);
-    expect(buttons(refused)).toEqual([]);
+    expect(buttonsIn(refused)).toEqual([]);
     // A Post click that did not come from an announcer's preview is refused as well.
     const admin = await command('announce', 'U_ADMIN');
     const [answer] = await click(admin, 'announce_post', 'U_MEMBER', 'C_GENERAL', 1);

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { Button, KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { answer, commandReply } from '../src/answer.js';
 import { loadContentFolders } from '../src/content/folders.js';
@@ -7,7 +6,7 @@ import { loadContent } from '../src/content/load.js';
 import { parseIntent, type ReadIntent } from '../src/intent.js';
 import { Library } from '../src/library.js';
 import { PROJECT_ROOT, sharedDir } from './support/shared.js';
-import { buttonsOf, visibleText } from './support/visible.js';
+import { buttonsIn, buttonsOf, visibleText } from './support/visible.js';
 
 describe('commandReply', async () => {
   const content = await loadContent(path.resolve('content'));
@@ -53,24 +52,18 @@ describe('a topic opened from a list', async () => {
   const library = new Library(await loadContent(path.resolve('content')));
   const now = new Date('2026-11-24T12:00:00Z');
   const ask = (text: string) => answer(parseIntent(text) as ReadIntent, { library, now });
-  const buttonsOf = (blocks: readonly KnownBlock[]) =>
-    blocks.flatMap((b) => {
-      if (b.type === 'section' && b.accessory?.type === 'button') return [b.accessory];
-      if (b.type === 'actions') return b.elements.filter((e): e is Button => e.type === 'button');
-      return [];
-    });
 
   it('has a Back button to that list, page kept; shared, it is the card alone', () => {
     const list = ask('topics security');
-    const details = buttonsOf(list.message.blocks).find((b) => b.action_id?.startsWith('pick_topic'));
+    const details = buttonsIn(list.message.blocks).find((b) => b.action_id?.startsWith('pick_topic'));
     expect(details?.value).toMatch(/^2025-06\/[\w-]+ from topics security$/);
     // The Details button's value is read as `topic <value>`, as the listener does.
     const card = ask(`topic ${details?.value}`);
-    const back = buttonsOf(card.message.blocks).find((b) => b.text.text.includes('Back'));
+    const back = buttonsIn(card.message.blocks).find((b) => b.text.text.includes('Back'));
     expect(back?.value).toBe('topics security');
     expect(card.intent).toBe(`topic ${details?.value?.split(' from ')[0]}`);
     const paged = ask('topic 2025-06/documentation-revamp from topics june 2025 page 2');
-    expect(buttonsOf(paged.message.blocks).find((b) => b.text.text.includes('Back'))?.value).toBe(
+    expect(buttonsIn(paged.message.blocks).find((b) => b.text.text.includes('Back'))?.value).toBe(
       'topics june 2025 page 2',
     );
   });
