@@ -179,7 +179,9 @@ function summaryContext(hackathon: Hackathon, section: Section | undefined, show
     parts.push(formatCount(shown, 'topic'));
   }
   parts.push(...hackathonLinksMrkdwn(hackathon));
-  return context(parts.join('  ·  '));
+  // A hackathon that states nothing about itself still gets a line: Slack refuses an empty text.
+  const text = parts.filter((part) => part.trim()).join('  ·  ');
+  return context(text || formatCount(hackathon.topics.length, 'topic'));
 }
 
 function otherHackathonsContext(others: readonly Hackathon[], command: string): KnownBlock | undefined {
