@@ -1,5 +1,4 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { DEFAULT_TIMEZONE } from './content/event.js';
 import { groupHackathons } from './content/hackathons.js';
 import type {
   ContentProblem,
@@ -12,6 +11,7 @@ import type {
 } from './content/model.js';
 import { monthOfWord } from './content/months.js';
 import { ordinalOfWord } from './content/ordinals.js';
+import { DEFAULT_TIMEZONE } from './content/timezone.js';
 import {
   type ComingHackathon,
   comingHackathon,

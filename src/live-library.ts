@@ -202,12 +202,6 @@ export class LiveLibrary extends EventEmitter<LiveLibraryEvents> {
       this.emit('kept', { files: [], problems, message });
       return;
     }
-    // Problems already reported for the same file and line stay quiet; new ones name file:line.
-    const known = new Set(before.problems.map(formatProblem));
-    for (const problem of content.problems) {
-      const line = formatProblem(problem);
-      if (!known.has(line) || problem.severity === 'error') logger.warn(`Content: ${line}`);
-    }
     if (content.kept.length > 0) {
       const message = `${content.kept.join(', ')} did not load; answering from the last good version until it is fixed`;
       logger.warn(`Content (${cause}): ${message}`);
@@ -225,10 +219,17 @@ export class LiveLibrary extends EventEmitter<LiveLibraryEvents> {
         now: (this.options.clock ?? (() => new Date()))(),
       });
     } catch (error) {
+      for (const problem of content.problems) logger.warn(`Content: ${formatProblem(problem)}`);
       const message = `the library could not be built (${(error as Error).message}); answering from the content that last loaded`;
       logger.error(`Content (${cause}): ${message}`);
       this.emit('kept', { files: [], problems: content.problems, message });
       return;
+    }
+    // Problems already reported for the same file and line stay quiet; new ones name file:line.
+    const known = new Set(this.holder.current.problems.map(formatProblem));
+    for (const problem of library.problems) {
+      const line = formatProblem(problem);
+      if (!known.has(line) || problem.severity === 'error') logger.warn(`Content: ${line}`);
     }
     this.content = content;
     const nextChanged = JSON.stringify(content.next) !== JSON.stringify(before.next);

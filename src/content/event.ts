@@ -10,8 +10,9 @@ import { z } from 'zod';
 import { PUBLIC_OR_PRIVATE_CHANNEL_ID as CHANNEL_ID } from '../slack-ids.js';
 import { parseMarkdown, toMrkdwn, toPlain } from './markdown.js';
 import type { ContentProblem, NextEvent, RichText } from './model.js';
+import { DEFAULT_TIMEZONE } from './timezone.js';
 
-export const DEFAULT_TIMEZONE = 'Europe/Berlin';
+export { DEFAULT_TIMEZONE };
 export const DEFAULT_REMINDER_DAYS: readonly number[] = [28, 7, 1, 0];
 export const DEFAULT_REMIND_AT = '09:00';
 

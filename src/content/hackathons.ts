@@ -15,7 +15,7 @@ import type {
   TopicSource,
 } from './model.js';
 import { daysBetween, isIsoDay, monthDays, monthLabel, YEAR_MONTH } from './months.js';
-import { slugify } from './recap.js';
+import { slugify } from './slug.js';
 import { headingAnchor, jaccard, linkAnchor, overlap, titleWords } from './title-words.js';
 
 /** A blog post is published after its hackathon, usually within days; a month later is still plausible. */

@@ -4,23 +4,12 @@ import { absoluteUrl } from './markdown.js';
 import type { Author, ContentProblem, Recap, RecapFacts, Section, Topic } from './model.js';
 import { type ParsedBody, parseBody } from './parse.js';
 import { repairMojibake } from './repair.js';
+import { slugify } from './slug.js';
+
+export { slugify };
 
 /** Where Gardener's blog posts are published: front matter `aliases` are paths on this site. */
 export const RECAP_SITE = 'https://gardener.cloud';
-
-export function slugify(text: string, max = 60): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  if (slug.length <= max) return slug || 'topic';
-  // Cut at a word boundary so ids stay readable in logs and URLs.
-  const cut = slug.slice(0, max + 1);
-  const boundary = cut.lastIndexOf('-');
-  return (boundary > max / 2 ? cut.slice(0, boundary) : slug.slice(0, max)).replace(/-+$/, '');
-}
 
 function unique(base: string, taken: Set<string>): string {
   let id = base;

@@ -3,8 +3,8 @@
  * clock comes in as `now`, so the countdown and whether the event is over are testable.
  */
 import type { Button, KnownBlock, SectionBlock } from '@slack/types';
-import { DEFAULT_TIMEZONE } from '../content/event.js';
 import type { NextEvent } from '../content/model.js';
+import { DEFAULT_TIMEZONE } from '../content/timezone.js';
 import type { ComingHackathon } from '../content/timing.js';
 import { planReminders } from '../reminders/plan.js';
 import { listWords } from '../words.js';
