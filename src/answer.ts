@@ -1,10 +1,10 @@
 import type { Hackathon, HackathonTopic } from './content/model.js';
 import { intentText, type ReadIntent } from './intent.js';
 import type { Library } from './library.js';
-import { latestRef } from './views/archive.js';
 import { candidatesView, hackathonChoiceView } from './views/candidates.js';
 import { topicPlace } from './views/hackathon.js';
 import { helpView } from './views/help.js';
+import { latestRef } from './views/latest-recap.js';
 import type { SlackMessage } from './views/message.js';
 import { nextEventView } from './views/next-event.js';
 import { type NotFoundOptions, notFoundView } from './views/not-found.js';

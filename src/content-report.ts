@@ -6,8 +6,9 @@
 import { formatProblem } from './content/load.js';
 import type { ContentProblem, Hackathon, Recap, Topic } from './content/model.js';
 import type { Library } from './library.js';
-import { formatCount, formatTimestamp, oneLine } from './views/format.js';
+import { formatTimestamp, oneLine } from './views/format.js';
 import { hackathonName, hackathonWhen, sourceKindLabel } from './views/hackathon.js';
+import { formatCount } from './words.js';
 
 /** A title longer than this reads like a sentence, not a name. */
 export const SENTENCE_TITLE_LENGTH = 90;

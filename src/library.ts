@@ -10,6 +10,7 @@ import type {
   Section,
 } from './content/model.js';
 import { monthOfWord } from './content/months.js';
+import { ordinalOfWord } from './content/ordinals.js';
 import { DEFAULT_TIMEZONE } from './content/timezone.js';
 import {
   type ComingHackathon,
@@ -23,23 +24,6 @@ import { type IndexStore, type SearchOutcome, TopicIndex } from './search/index.
 import { indexTerms, queryTerms, stripSlackMarkup } from './search/normalize.js';
 
 export type { SearchOutcome } from './search/index.js';
-
-const ORDINAL_WORDS: ReadonlyMap<string, number> = new Map(
-  [
-    'first',
-    'second',
-    'third',
-    'fourth',
-    'fifth',
-    'sixth',
-    'seventh',
-    'eighth',
-    'ninth',
-    'tenth',
-    'eleventh',
-    'twelfth',
-  ].map((word, i) => [word, i + 1]),
-);
 
 /** Words every hackathon's names share: they name no hackathon in particular. */
 const GENERIC_HACKATHON_WORDS: ReadonlySet<string> = new Set(
@@ -265,7 +249,7 @@ export class Library {
     let pick: 'latest' | 'previous' | undefined;
     for (const token of rest.match(/[\p{L}\p{N}]+/gu) ?? []) {
       const month = monthOfWord(token);
-      const ordinal = /^(\d{1,3})(?:st|nd|rd|th)$/.exec(token)?.[1] ?? ORDINAL_WORDS.get(token);
+      const ordinal = /^(\d{1,3})(?:st|nd|rd|th)$/.exec(token)?.[1] ?? ordinalOfWord(token);
       if (month) {
         const mm = String(month).padStart(2, '0');
         narrow((p) => [...p.months].some((m) => m.endsWith(`-${mm}`)));

@@ -19,9 +19,11 @@ export function joinRefusedPrivate(code: string | undefined): boolean {
   return code !== undefined && JOIN_REFUSED_PRIVATE.has(code);
 }
 
+/** The only way into a private channel: a member types it there. */
+export const INVITE_COMMAND = '/invite @hackathon-bot';
+
 /** For logs: why the bot cannot act in a channel, and what a person can do about it. */
-export const PRIVATE_CHANNEL_HINT =
-  'a private channel the bot is not in: invite it with /invite @hackathon-bot';
+export const PRIVATE_CHANNEL_HINT = `a private channel the bot is not in: invite it with ${INVITE_COMMAND}`;
 
 /**
  * Runs `call`; when Slack says the bot is not in the channel, joins it if it is public and runs `call`

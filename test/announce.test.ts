@@ -10,18 +10,12 @@ import type { RunningBot } from '../src/start.js';
 import type { SlackMessage } from '../src/views/message.js';
 import { BOT_TOKEN, commandAnswer, launchBot, SIGNING_SECRET, type TestBot } from './support/bot.js';
 import { limitProblems } from './support/limits.js';
+import { buttonsIn, visibleText } from './support/visible.js';
 
 /** A channel whose id passes the settings' validation (the seeded ones have `_`), with the bot in it. */
 const CHANNEL = 'CHACKATHON';
 const SECTIONS = 5;
 const TOPICS = 15;
-
-type Button = { action_id: string; value?: string };
-
-function buttons(message: unknown): Button[] {
-  const blocks = (message as { blocks?: { type: string; elements?: Button[] }[] }).blocks ?? [];
-  return blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
-}
 
 async function newStandin(): Promise<SlackStandin> {
   const standin = await startSlackStandin();
@@ -72,7 +66,7 @@ describe('/hackathon announce', () => {
 
   /** Clicks a preview button; resolves with the `count` answers it sends through the response URL. */
   async function click(preview: unknown, actionId: string, user: string, channel: string, count: number) {
-    const button = buttons(preview).find((b) => b.action_id === actionId);
+    const button = buttonsIn(preview).find((b) => b.action_id === actionId);
     const before = standin.responses.length;
     const waiting = standin.waitForResponse(before + count);
     await sendInteraction(
@@ -92,8 +86,8 @@ describe('/hackathon announce', () => {
   it('previews privately with Post / Cancel, then posts a parent and one thread reply per section', async () => {
     const preview = await command('announce', 'U_ADMIN');
     expect(preview.response_type).toBe('ephemeral');
-    expect(buttons(preview).map((b) => b.action_id)).toEqual(['announce_post', 'announce_cancel']);
-    expect(JSON.stringify(preview)).toContain('Post* puts it in <#C_GENERAL>');
+    expect(buttonsIn(preview).map((b) => b.action_id)).toEqual(['announce_post', 'announce_cancel']);
+    expect(visibleText(preview)).toContain('Post* puts it in <#C_GENERAL>');
     expect(limitProblems(preview)).toEqual([]);
     expect(standin.callsTo('chat.postMessage')).toHaveLength(0);
 
@@ -111,7 +105,7 @@ describe('/hackathon announce', () => {
       event_type: ANNOUNCED_EVENT_TYPE,
       event_payload: { hackathon_id: '2025-06', recap_id: '2025-06-schelklingen' },
     });
-    const parent = JSON.stringify(parentCall?.args);
+    const parent = visibleText(parentCall?.args);
     expect(parent).toContain('Hackathon June 2025');
     expect(parent).toContain('Read the blog post: Taking Gardener to the Next Level');
     expect(parent).toContain('15 topics in 5 sections');
@@ -119,10 +113,10 @@ describe('/hackathon announce', () => {
     expect(parent).toContain('gardener.cloud/blog/2025/06/');
     expect(replyCalls.every((c) => c.args.thread_ts === parentTs)).toBe(true);
     expect(String(replyCalls[0]?.args.text)).toMatch(/^🚀 Modernizing Core Infrastructure and Networking/);
-    expect(JSON.stringify(replyCalls[0]?.args)).toContain(
+    expect(visibleText(replyCalls[0]?.args)).toContain(
       'Replacement of OpenVPN with Wireguard*  ▶ <https://youtu.be/TCLXovw43HA?t=104s|1:44>',
     );
-    const lines = replyCalls.flatMap((c) => JSON.stringify(c.args.blocks).match(/• /g) ?? []);
+    const lines = replyCalls.flatMap((c) => visibleText(c.args.blocks).match(/• /g) ?? []);
     expect(lines).toHaveLength(TOPICS);
     for (const call of replyCalls) expect(limitProblems(call.args as unknown as SlackMessage)).toEqual([]);
 
@@ -139,7 +133,7 @@ describe('/hackathon announce', () => {
 
   it('announces in a channel named in the command', async () => {
     const preview = await command(`announce <#${CHANNEL}|hackathon>`, 'U_ADMIN');
-    expect(JSON.stringify(preview)).toContain(`Post* puts it in <#${CHANNEL}>`);
+    expect(visibleText(preview)).toContain(`Post* puts it in <#${CHANNEL}>`);
     const posted = standin.waitFor('chat.postMessage', 1 + SECTIONS);
     await click(preview, 'announce_post', 'U_ADMIN', 'C_GENERAL', 2);
     expect((await posted).every((c) => c.args.channel === CHANNEL)).toBe(true);
@@ -148,7 +142,7 @@ describe('/hackathon announce', () => {
   it('refuses someone who may not announce, naming who can, and posts nothing', async () => {
     const refused = await command('announce', 'U_MEMBER');
     expect(refused.text).toMatch(/only workspace admins and owners can announce hackathons/);
-    expect(buttons(refused)).toEqual([]);
+    expect(buttonsIn(refused)).toEqual([]);
     // A Post click that did not come from an announcer's preview is refused as well.
     const admin = await command('announce', 'U_ADMIN');
     const [answer] = await click(admin, 'announce_post', 'U_MEMBER', 'C_GENERAL', 1);
@@ -193,7 +187,7 @@ describe('/hackathon announce', () => {
 
   it('joins a public channel it is not in, and posts there', async () => {
     const preview = await command('announce', 'U_ADMIN', 'C_RANDOM');
-    expect(JSON.stringify(preview)).toContain('Post* puts it in <#C_RANDOM>');
+    expect(visibleText(preview)).toContain('Post* puts it in <#C_RANDOM>');
     const [, result] = await click(preview, 'announce_post', 'U_ADMIN', 'C_RANDOM', 2);
     expect(result?.text).toContain('Announced in <#C_RANDOM>');
     expect(result?.text).toContain('I joined the channel');

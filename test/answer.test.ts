@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { Button, KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { answer, commandReply } from '../src/answer.js';
 import { loadContentFolders } from '../src/content/folders.js';
@@ -7,6 +6,7 @@ import { loadContent } from '../src/content/load.js';
 import { parseIntent, type ReadIntent } from '../src/intent.js';
 import { Library } from '../src/library.js';
 import { PROJECT_ROOT, sharedDir } from './support/shared.js';
+import { buttonsIn, buttonsOf, visibleText } from './support/visible.js';
 
 describe('commandReply', async () => {
   const content = await loadContent(path.resolve('content'));
@@ -36,10 +36,10 @@ describe('topics for a hackathon that is not there', async () => {
 
   it('says so and names the hackathons there are, with a command that opens one', () => {
     const reply = commandReply(parseIntent('topics dec 2024') as ReadIntent, { library, now });
-    const text = JSON.stringify(reply.blocks);
+    const text = visibleText(reply.blocks);
     expect(text).toContain('Nothing matches “dec 2024”');
     expect(text).toContain('Hackathons here: June 2025 · Schelklingen (`/hackathon topics jun 2025`)');
-    expect(text).not.toContain('share_in_channel');
+    expect(buttonsOf(reply).map((b) => b.actionId)).not.toContain('share_in_channel');
     const opened = commandReply(parseIntent('topics jun 2025') as ReadIntent, { library, now });
     expect(opened.blocks[0]).toMatchObject({
       type: 'header',
@@ -52,24 +52,18 @@ describe('a topic opened from a list', async () => {
   const library = new Library(await loadContent(path.resolve('content')));
   const now = new Date('2026-11-24T12:00:00Z');
   const ask = (text: string) => answer(parseIntent(text) as ReadIntent, { library, now });
-  const buttonsOf = (blocks: readonly KnownBlock[]) =>
-    blocks.flatMap((b) => {
-      if (b.type === 'section' && b.accessory?.type === 'button') return [b.accessory];
-      if (b.type === 'actions') return b.elements.filter((e): e is Button => e.type === 'button');
-      return [];
-    });
 
   it('has a Back button to that list, page kept; shared, it is the card alone', () => {
     const list = ask('topics security');
-    const details = buttonsOf(list.message.blocks).find((b) => b.action_id?.startsWith('pick_topic'));
+    const details = buttonsIn(list.message.blocks).find((b) => b.action_id?.startsWith('pick_topic'));
     expect(details?.value).toMatch(/^2025-06\/[\w-]+ from topics security$/);
     // The Details button's value is read as `topic <value>`, as the listener does.
     const card = ask(`topic ${details?.value}`);
-    const back = buttonsOf(card.message.blocks).find((b) => b.text.text.includes('Back'));
+    const back = buttonsIn(card.message.blocks).find((b) => b.text.text.includes('Back'));
     expect(back?.value).toBe('topics security');
     expect(card.intent).toBe(`topic ${details?.value?.split(' from ')[0]}`);
     const paged = ask('topic 2025-06/documentation-revamp from topics june 2025 page 2');
-    expect(buttonsOf(paged.message.blocks).find((b) => b.text.text.includes('Back'))?.value).toBe(
+    expect(buttonsIn(paged.message.blocks).find((b) => b.text.text.includes('Back'))?.value).toBe(
       'topics june 2025 page 2',
     );
   });
@@ -89,8 +83,10 @@ describe('topics … over the whole archive', async () => {
     ]),
   );
   const now = new Date('2026-11-24T12:00:00Z');
-  const ask = (text: string) =>
-    JSON.stringify(answer(parseIntent(text) as ReadIntent, { library, now }).message);
+  const reply = (text: string) => answer(parseIntent(text) as ReadIntent, { library, now }).message;
+  const ask = (text: string) => visibleText(reply(text));
+  const headers = (text: string) =>
+    reply(text).blocks.flatMap((b) => (b.type === 'header' ? [b.text.text] : []));
 
   it.each([
     ['topics june 2025', 'June 2025 · Schelklingen'],
@@ -103,7 +99,7 @@ describe('topics … over the whole archive', async () => {
     ['topics previous', 'June 2025 · Schelklingen'],
     ['topics 2023', 'May 2023 · Leverkusen'],
   ])('%s opens %s', (text, header) => {
-    expect(ask(text)).toContain(`"type":"header","text":{"type":"plain_text","text":"${header}`);
+    expect(headers(text).some((h) => h.startsWith(header))).toBe(true);
   });
 
   it('asks which when the words fit several hackathons', () => {

@@ -13,22 +13,10 @@ import {
 import type { SlackMessage } from '../src/views/message.js';
 import { BOT_TOKEN, SIGNING_SECRET, startTestBot, type TestBot } from './support/bot.js';
 import { limitProblems } from './support/limits.js';
-import { visibleText } from './support/visible.js';
+import { buttonsIn, visibleText } from './support/visible.js';
 
 interface AckBody extends SlackMessage {
   response_type?: string;
-}
-
-type Button = { type: 'button'; action_id: string; value?: string; url?: string; text: { text: string } };
-
-function buttons(message: { blocks?: unknown[] }): Button[] {
-  const found: Button[] = [];
-  for (const block of (message.blocks ?? []) as KnownBlock[]) {
-    if (block.type === 'actions')
-      found.push(...(block.elements.filter((e) => e.type === 'button') as Button[]));
-    if (block.type === 'section' && block.accessory?.type === 'button') found.push(block.accessory as Button);
-  }
-  return found;
 }
 
 describe('the Slack app over HTTP, against the Slack stand-in', () => {
@@ -64,12 +52,12 @@ describe('the Slack app over HTTP, against the Slack stand-in', () => {
       type: 'header',
       text: { text: 'Replacement of OpenVPN with Wireguard' },
     });
-    const video = buttons(body).find((b) => b.url?.includes('youtu.be'));
+    const video = buttonsIn(body).find((b) => b.url?.includes('youtu.be'));
     expect(video).toMatchObject({
       text: { text: 'Watch the presentation (1:44)' },
       url: 'https://youtu.be/TCLXovw43HA?t=104s',
     });
-    expect(buttons(body).some((b) => b.action_id === 'share_in_channel')).toBe(true);
+    expect(buttonsIn(body).some((b) => b.action_id === 'share_in_channel')).toBe(true);
     expect(limitProblems(body)).toEqual([]);
     expect(body.text).toMatch(/Wireguard/);
   });
@@ -86,7 +74,7 @@ describe('the Slack app over HTTP, against the Slack stand-in', () => {
     ]) {
       expect(text).toContain(title);
     }
-    expect(buttons(body).filter((b) => b.action_id.startsWith('pick_topic'))).toHaveLength(15);
+    expect(buttonsIn(body).filter((b) => b.action_id?.startsWith('pick_topic'))).toHaveLength(15);
     expect(limitProblems(body)).toEqual([]);
   });
 
@@ -105,7 +93,7 @@ describe('the Slack app over HTTP, against the Slack stand-in', () => {
     expect(status).toBe(200);
     expect(body.text).toMatch(/xyzzy/);
     // Nothing to show the channel, so nothing to share.
-    expect(buttons(body).some((b) => b.action_id === 'share_in_channel')).toBe(false);
+    expect(buttonsIn(body).some((b) => b.action_id === 'share_in_channel')).toBe(false);
     expect(limitProblems(body)).toEqual([]);
   });
 
@@ -138,7 +126,7 @@ describe('the Slack app over HTTP, against the Slack stand-in', () => {
   it('shares a card into the channel, attributed, and removes the private copy', async () => {
     for (const channel of ['C_GENERAL', 'D_ADMIN']) {
       const { body } = await command('wireguard', { channel_id: channel });
-      const share = buttons(body).find((b) => b.action_id === 'share_in_channel');
+      const share = buttonsIn(body).find((b) => b.action_id === 'share_in_channel');
       const responseUrl = t.standin.responseUrl({ channel, user: 'U_MEMBER' });
       const before = t.standin.responses.length;
       const waiting = t.standin.waitForResponse(before + 2);
@@ -158,7 +146,7 @@ describe('the Slack app over HTTP, against the Slack stand-in', () => {
       expect(posted?.body).toMatchObject({ response_type: 'in_channel' });
       expect(visibleText(posted?.body)).toContain('Shared by <@U_MEMBER>');
       expect(visibleText(posted?.body)).toContain('Replacement of OpenVPN with Wireguard');
-      expect(buttons(posted?.body as SlackMessage).some((b) => b.action_id === 'share_in_channel')).toBe(
+      expect(buttonsIn(posted?.body as SlackMessage).some((b) => b.action_id === 'share_in_channel')).toBe(
         false,
       );
       expect(removed?.body).toMatchObject({ delete_original: true });
@@ -167,7 +155,7 @@ describe('the Slack app over HTTP, against the Slack stand-in', () => {
 
   it('offers candidates for an ambiguous query, and a pick replaces the reply with the topic', async () => {
     const { body } = await command('azure');
-    const picks = buttons(body).filter((b) => b.action_id.startsWith('pick_topic'));
+    const picks = buttonsIn(body).filter((b) => b.action_id?.startsWith('pick_topic'));
     expect(picks.length).toBeGreaterThan(1);
     const before = t.standin.responses.length;
     const waiting = t.standin.waitForResponse(before + 1);

@@ -17,6 +17,7 @@ import {
   tempDir,
   untilLibrary,
 } from './support/live.js';
+import { visibleText } from './support/visible.js';
 
 const SIXTH = path.join(SHARED, 'recaps/2024-12-6th-hackathon-blog.md');
 /** Where a blog keeps it: a sub-folder per year and month. */
@@ -193,7 +194,7 @@ describe('new content acting in Slack', () => {
       appHomeOpenedEnvelope({ user: 'U_MEMBER', eventId: 'Ev_LIVE_HOME' }),
     );
     const [call] = await published;
-    expect(JSON.stringify(call?.args.view)).toMatch(/Walldorf|December 2025/);
+    expect(visibleText(call?.args)).toMatch(/Walldorf|December 2025/);
   });
 });
 

@@ -9,12 +9,14 @@ import type { NextEvent, Recap } from '../src/content/model.js';
 import { Library } from '../src/library.js';
 import { planReminders } from '../src/reminders/plan.js';
 import { isReminderText, parseReminderKey } from '../src/reminders/sentences.js';
-import { archiveFacts, closingDate, latestRef } from '../src/views/archive.js';
+import { archiveFacts, closingDate } from '../src/views/archive.js';
 import { googleCalendarUrl } from '../src/views/calendar.js';
+import { latestRef } from '../src/views/latest-recap.js';
 import type { SlackMessage } from '../src/views/message.js';
 import { nextEventBlocks, nextEventView } from '../src/views/next-event.js';
 import { reminderMessage } from '../src/views/reminder.js';
 import { makeContent, makeRecap } from './support/fixtures.js';
+import { buttonsIn, visibleText } from './support/visible.js';
 
 const FILE = 'next-hackathon.md';
 
@@ -255,19 +257,6 @@ describe('googleCalendarUrl', () => {
 // ---------------------------------------------------------------------------------------------------------
 // Views
 
-interface TextNode {
-  type: string;
-  text: string;
-}
-
-function walk(value: unknown, visit: (node: Record<string, unknown>) => void): void {
-  if (Array.isArray(value)) for (const item of value) walk(item, visit);
-  else if (value && typeof value === 'object') {
-    visit(value as Record<string, unknown>);
-    for (const child of Object.values(value)) walk(child, visit);
-  }
-}
-
 function expectWithinLimits(message: SlackMessage): void {
   expect(message.text.trim().length).toBeGreaterThan(10);
   expect(message.blocks.length).toBeGreaterThan(0);
@@ -281,29 +270,20 @@ function expectWithinLimits(message: SlackMessage): void {
     }
     if (block.type === 'context') expect(block.elements.length).toBeLessThanOrEqual(10);
   }
-  walk(message.blocks, (node) => {
-    if (node.type === 'button') {
-      expect((node.text as TextNode).text.length).toBeLessThanOrEqual(75);
-      expect(String(node.action_id)).toMatch(/^link:/);
-      expect(String(node.url)).toMatch(/^https?:\/\//);
-    }
-  });
+  for (const button of buttonsIn(message)) {
+    expect(button.text.text.length).toBeLessThanOrEqual(75);
+    expect(String(button.action_id)).toMatch(/^link:/);
+    expect(String(button.url)).toMatch(/^https?:\/\//);
+  }
 }
 
 function allText(blocks: KnownBlock[]): string {
-  const texts: string[] = [];
-  walk(blocks, (node) => {
-    if (typeof node.text === 'string') texts.push(node.text);
-  });
-  return texts.join('\n');
+  return visibleText(blocks);
 }
 
+/** Each button's url by its action id. */
 function buttons(blocks: KnownBlock[]): Record<string, string> {
-  const found: Record<string, string> = {};
-  walk(blocks, (node) => {
-    if (node.type === 'button') found[String(node.action_id)] = String(node.url);
-  });
-  return found;
+  return Object.fromEntries(buttonsIn(blocks).map((b) => [String(b.action_id), String(b.url)]));
 }
 
 const LATEST = {

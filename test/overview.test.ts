@@ -1,24 +1,15 @@
 import path from 'node:path';
-import type { Button } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { answer } from '../src/answer.js';
 import { loadContentFolders } from '../src/content/folders.js';
 import { parseIntent, type ReadIntent } from '../src/intent.js';
 import { Library } from '../src/library.js';
 import { ACTION } from '../src/views/actions.js';
-import type { SlackMessage } from '../src/views/message.js';
 import { withShareButton } from '../src/views/share.js';
 import { makeContent, makeRecap } from './support/fixtures.js';
 import { limitProblems } from './support/limits.js';
 import { PROJECT_ROOT, sharedDir } from './support/shared.js';
-
-function buttons(message: SlackMessage): Button[] {
-  return message.blocks.flatMap((b) => {
-    if (b.type === 'section' && b.accessory?.type === 'button') return [b.accessory];
-    if (b.type === 'actions') return b.elements.filter((e): e is Button => e.type === 'button');
-    return [];
-  });
-}
+import { buttonsIn, visibleText } from './support/visible.js';
 
 const now = new Date('2026-11-24T12:00:00Z');
 const ask = (library: Library, text: string) => answer(parseIntent(text) as ReadIntent, { library, now });
@@ -35,10 +26,10 @@ describe('topics over several hackathons', async () => {
   it('lists one entry per hackathon, newest first by when it took place, inside the limits', () => {
     const { message } = ask(library, 'topics');
     expect(limitProblems(withShareButton(message, 'topics'))).toEqual([]);
-    const entries = buttons(message).filter((b) => b.text.text === 'Topics');
+    const entries = buttonsIn(message).filter((b) => b.text.text === 'Topics');
     expect(entries).toHaveLength(library.hackathons.length);
     expect(entries.map((b) => b.value)).toEqual(library.hackathons.map((h) => `topics ${h.id}`));
-    const text = JSON.stringify(message.blocks);
+    const text = visibleText(message.blocks);
     expect(text).toContain(`${library.hackathons.length} hackathons`);
     expect(text).toContain('June 2025');
     expect(text.indexOf('June 2025')).toBeLessThan(text.indexOf('December 2024'));
@@ -47,7 +38,7 @@ describe('topics over several hackathons', async () => {
 
   it('opens one hackathon in detail from its button', () => {
     const { message } = ask(library, 'topics');
-    const december = buttons(message).find((b) => b.value === 'topics 2024-12');
+    const december = buttonsIn(message).find((b) => b.value === 'topics 2024-12');
     expect(december?.action_id).toMatch(/^topics_page:\d+$/);
     const { message: detail } = ask(library, december?.value ?? '');
     expect(detail.blocks[0]).toMatchObject({
@@ -78,10 +69,10 @@ describe('topics over 200 hackathons', () => {
     for (let page = 1; page <= 40; page++) {
       const { message } = ask(library, text);
       expect(limitProblems(withShareButton(message, text))).toEqual([]);
-      seen.push(...buttons(message).flatMap((b) => (b.text.text === 'Topics' && b.value ? [b.value] : [])));
-      const previous = buttons(message).find((b) => b.action_id === `${ACTION.page}:0`);
+      seen.push(...buttonsIn(message).flatMap((b) => (b.text.text === 'Topics' && b.value ? [b.value] : [])));
+      const previous = buttonsIn(message).find((b) => b.action_id === `${ACTION.page}:0`);
       if (page > 1) expect(previous?.value).toBe(page === 2 ? 'topics' : `topics page ${page - 1}`);
-      const next = buttons(message).find((b) => b.action_id === ACTION.page);
+      const next = buttonsIn(message).find((b) => b.action_id === ACTION.page);
       if (!next?.value) break;
       expect(next.text.text).toMatch(/^Next: hackathons \d+–\d+ of 200 ▶$/);
       text = next.value;
@@ -93,7 +84,7 @@ describe('topics over 200 hackathons', () => {
 
   it('says plainly that a page past the end does not exist', () => {
     const { message } = ask(library, 'topics page 99');
-    expect(JSON.stringify(message.blocks)).toMatch(/There is no page 99: this list has 14 pages/);
+    expect(visibleText(message.blocks)).toMatch(/There is no page 99: this list has 14 pages/);
     expect(limitProblems(message)).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ import { type SlackStandin, startSlackStandin } from '../src/standin/server.js';
 import { personalReminderMessage } from '../src/views/personal-reminders.js';
 import { BOT_TOKEN, commandAnswer, FAST_RETRIES, launchBot, type TestBot } from './support/bot.js';
 import { eventContent, removeEventContent } from './support/content.js';
+import { visibleText } from './support/visible.js';
 
 afterAll(removeEventContent);
 
@@ -48,7 +49,7 @@ afterEach(async () => {
 });
 
 async function command(t: ReminderBot, text: string, user: string): Promise<string> {
-  return JSON.stringify(await commandAnswer(t, text, user));
+  return visibleText(await commandAnswer(t, text, user));
 }
 
 /** The bot's DM with a user (the seeded admin already has one). */

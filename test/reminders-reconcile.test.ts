@@ -15,6 +15,7 @@ import { type SlackStandin, startSlackStandin } from '../src/standin/server.js';
 import { reminderMessage } from '../src/views/reminder.js';
 import { BOT_TOKEN, commandAnswer, FAST_RETRIES, launchBot } from './support/bot.js';
 import { eventContent, removeEventContent } from './support/content.js';
+import { visibleText } from './support/visible.js';
 
 async function eventFor(start?: string): Promise<NextEvent> {
   const content = await loadContent(eventContent(start));
@@ -326,7 +327,7 @@ async function startReminderBot(
 }
 
 async function command(t: ReminderBot, text: string, user: string): Promise<string> {
-  return JSON.stringify(await commandAnswer(t, text, user));
+  return visibleText(await commandAnswer(t, text, user));
 }
 
 describe('/hackathon reminders through the bot', () => {

@@ -24,6 +24,7 @@ import { commandAnswer, SIGNING_SECRET, startTestBot, type TestBot } from './sup
 import { eventContent, removeEventContent } from './support/content.js';
 import { limitProblems } from './support/limits.js';
 import { slackTyped } from './support/slack-typed.js';
+import { buttonsIn, visibleText } from './support/visible.js';
 
 afterAll(removeEventContent);
 
@@ -41,42 +42,8 @@ async function launch(env: Record<string, string> = {}): Promise<TestBot> {
   return t;
 }
 
-type Button = {
-  type: 'button';
-  action_id: string;
-  value?: string;
-  confirm?: { title: { text: string }; text: { text: string } };
-};
-
-function buttons(message: { blocks?: unknown[] }): Button[] {
-  const found: Button[] = [];
-  for (const block of (message.blocks ?? []) as KnownBlock[]) {
-    if (block.type === 'actions')
-      found.push(...(block.elements.filter((e) => e.type === 'button') as Button[]));
-    if (block.type === 'section' && block.accessory?.type === 'button') found.push(block.accessory as Button);
-  }
-  return found;
-}
-
-/** The mrkdwn and plain text a person reads: the fallback and every text object, not button values. */
-function shown(message: { text?: string; blocks?: unknown[] }): string {
-  const texts = [message.text ?? ''];
-  const walk = (value: unknown, key?: string): void => {
-    if (key === 'value' || key === 'url') return;
-    if (Array.isArray(value)) for (const v of value) walk(v);
-    else if (value && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) {
-        if (k === 'text' && typeof v === 'string') texts.push(v);
-        else walk(v, k);
-      }
-    }
-  };
-  walk(message.blocks);
-  return texts.join('\n');
-}
-
 const hasShare = (message: { blocks?: unknown[] }) =>
-  buttons(message).some((b) => b.action_id === 'share_in_channel');
+  buttonsIn(message).some((b) => b.action_id === 'share_in_channel');
 
 /** `/hackathon <typed>`, sent as Slack sends it; resolves with the acknowledgement (read-only answers). */
 async function ask(t: TestBot, typed: string, user = 'U_MEMBER', channel = 'C_GENERAL') {
@@ -115,7 +82,7 @@ describe('text in, text out', () => {
   it('decodes what Slack sends once and escapes it once: R&D reads as R&D, a typed <!channel> stays text', async () => {
     const t = await launch();
     const body = await ask(t, 'zzqx R&D <!channel>');
-    const text = shown(body);
+    const text = visibleText(body);
     expect(text).toContain('“zzqx R&amp;D &lt;!channel&gt;”');
     expect(text).not.toContain('&amp;amp;');
     expect(text).not.toMatch(/<!channel>|<@/);
@@ -129,7 +96,7 @@ describe('text in, text out', () => {
     );
     await mention(t, 'zzqx R&D <b>', { ts: '1.000100' });
     const [reply] = await posted;
-    const text = shown(reply?.args as unknown as SlackMessage);
+    const text = visibleText(reply?.args as unknown as SlackMessage);
     expect(text).toContain('“zzqx R&amp;D &lt;b&gt;”');
     expect(text).not.toContain('&amp;amp;');
   });
@@ -145,7 +112,7 @@ describe('text in, text out', () => {
       running.push(t);
       const card = await ask(t, 'R&D <Lab> Tools');
       expect(card.blocks[0]).toMatchObject({ type: 'header', text: { text: 'R&D <Lab> Tools' } });
-      expect(shown(card)).not.toContain('&amp;amp;');
+      expect(visibleText(card)).not.toContain('&amp;amp;');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -163,7 +130,7 @@ describe('answers that fit the question', () => {
     const next = await ask(t, 'next');
     const answer = await ask(t, question);
     expect(answer.blocks).toEqual(next.blocks);
-    expect(shown(answer)).toContain('Hack The Garden');
+    expect(visibleText(answer)).toContain('Hack The Garden');
   });
 
   it('answers a next-question in an @-mention like next too', async () => {
@@ -202,20 +169,22 @@ describe('answers that fit the question', () => {
     const before = t.standin.responses.length;
     const waiting = t.standin.waitForResponse(before + 1);
     expect((await share('help')).status).toBe(200);
-    await share(buttons(card).find((b) => b.action_id === 'share_in_channel')?.value ?? '');
+    await share(buttonsIn(card).find((b) => b.action_id === 'share_in_channel')?.value ?? '');
     // The first post through a response URL after both clicks is the card: help was never shared.
     const [first] = (await waiting).slice(before);
     expect(first?.body).toMatchObject({ response_type: 'in_channel' });
-    expect(shown(first?.body as unknown as SlackMessage)).toContain('Replacement of OpenVPN with Wireguard');
+    expect(visibleText(first?.body as unknown as SlackMessage)).toContain(
+      'Replacement of OpenVPN with Wireguard',
+    );
   });
 
   it('explains the forms of remind me for words it does not take, and schedules nothing', async () => {
     const t = await launch();
-    const tomorrow = shown(await task(t, 'remind me tomorrow', 'U_MEMBER'));
+    const tomorrow = visibleText(await task(t, 'remind me tomorrow', 'U_MEMBER'));
     expect(tomorrow).toContain('I did not understand “tomorrow” after `remind me`');
     expect(tomorrow).toContain('`/hackathon remind me 7d 1d`');
     expect(tomorrow).toContain('`/hackathon remind me off`');
-    const far = shown(await task(t, 'remind me 200d', 'U_MEMBER'));
+    const far = visibleText(await task(t, 'remind me 200d', 'U_MEMBER'));
     expect(far).toContain('at most 120 days before the hackathon');
     expect(far).toContain('200 days before is too early');
     expect(t.standin.callsTo('chat.scheduleMessage')).toHaveLength(0);
@@ -231,7 +200,7 @@ describe('threads', () => {
     const [first] = await topLevel;
     expect(first?.args.thread_ts).toBeUndefined();
     expect(first?.args.user).toBe('U_MEMBER');
-    expect(shown(first?.args as unknown as SlackMessage)).toContain('remind me 7d 1d');
+    expect(visibleText(first?.args as unknown as SlackMessage)).toContain('remind me 7d 1d');
 
     const inThread = t.standin.waitFor('chat.postEphemeral', 2);
     await mention(t, 'remind me tomorrow', { ts: '3.000300', threadTs: '3.000100', user: 'U_MEMBER' });
@@ -245,7 +214,7 @@ describe('threads', () => {
     await mention(t, 'announce', { ts: '4.000100' });
     const [call] = await preview;
     expect(call?.args.thread_ts).toBeUndefined();
-    expect(buttons(call?.args as unknown as SlackMessage).map((b) => b.action_id)).toEqual([
+    expect(buttonsIn(call?.args as unknown as SlackMessage).map((b) => b.action_id)).toEqual([
       'announce_post',
       'announce_cancel',
     ]);
@@ -272,7 +241,7 @@ describe('announce #channel', () => {
         user: 'U_ADMIN',
         channel: 'C_GENERAL',
         actionId: 'announce_post',
-        value: buttons(preview).find((b) => b.action_id === 'announce_post')?.value ?? '',
+        value: buttonsIn(preview).find((b) => b.action_id === 'announce_post')?.value ?? '',
         responseUrl: t.standin.responseUrl({ channel: 'C_GENERAL', user: 'U_ADMIN' }),
       }),
     );
@@ -283,14 +252,16 @@ describe('announce #channel', () => {
   it('previews for the channel Slack resolved from #name', async () => {
     const t = await withChannel();
     const preview = await task(t, 'announce #gardener');
-    expect(shown(preview)).toContain(`*Post* puts it in <#${GARDENER}>`);
+    expect(visibleText(preview)).toContain(`*Post* puts it in <#${GARDENER}>`);
   });
 
   it('says a channel Slack could not resolve is unknown, and previews and posts nothing', async () => {
     const t = await withChannel();
     const answer = await task(t, 'announce #no-such-channel');
-    expect(shown(answer)).toContain("I don't know the channel “#no-such-channel”, so nothing was posted");
-    expect(buttons(answer)).toEqual([]);
+    expect(visibleText(answer)).toContain(
+      "I don't know the channel “#no-such-channel”, so nothing was posted",
+    );
+    expect(buttonsIn(answer)).toEqual([]);
     expect(t.standin.callsTo('chat.postMessage')).toHaveLength(0);
     expect(t.standin.callsTo('conversations.history')).toHaveLength(0);
   });
@@ -298,24 +269,24 @@ describe('announce #channel', () => {
   it('warns that the recap is already in the channel, links the earlier announcement, and asks once more on Post', async () => {
     const t = await withChannel();
     const first = await task(t, 'announce #gardener');
-    expect(shown(first)).not.toContain('already announced');
+    expect(visibleText(first)).not.toContain('already announced');
     await post(t, first, GARDENER);
     const parent = t.standin.workspace
       .messages(GARDENER)
       .find((m) => m.metadata?.event_type === ANNOUNCED_EVENT_TYPE);
 
     const again = await task(t, 'announce #gardener');
-    expect(shown(again)).toContain(`This recap was already announced in <#${GARDENER}>`);
+    expect(visibleText(again)).toContain(`This recap was already announced in <#${GARDENER}>`);
     const permalink = t.standin.callsTo('chat.getPermalink').at(-1);
     expect(permalink?.args).toMatchObject({ channel: GARDENER, message_ts: parent?.ts });
     const link = `https://playground.slack.com/archives/${GARDENER}/p${parent?.ts.replace('.', '')}`;
-    expect(shown(again)).toContain(`<${link}|the earlier announcement>`);
-    const postButton = buttons(again).find((b) => b.action_id === 'announce_post');
-    expect(postButton?.confirm?.title.text).toBe('Post it again?');
+    expect(visibleText(again)).toContain(`<${link}|the earlier announcement>`);
+    const postButton = buttonsIn(again).find((b) => b.action_id === 'announce_post');
+    expect(postButton?.confirm?.title?.text).toBe('Post it again?');
     expect(postButton?.confirm?.text.text).toContain('already announced in that channel');
     expect(limitProblems(again)).toEqual([]);
     // The first preview, for a channel without it, asks nothing.
-    expect(buttons(first).find((b) => b.action_id === 'announce_post')?.confirm).toBeUndefined();
+    expect(buttonsIn(first).find((b) => b.action_id === 'announce_post')?.confirm).toBeUndefined();
   });
 });
 
@@ -324,7 +295,7 @@ describe('subscribe', () => {
     const t = await launch();
     t.standin.workspace.addChannel({ id: 'CNEWS', name: 'news', members: ['U_ADMIN'] });
     const posted = t.standin.waitFor((c) => c.method === 'chat.postMessage' && c.args.channel === 'CNEWS', 6);
-    expect(shown(await task(t, 'subscribe', 'U_ADMIN', 'CNEWS'))).toContain('<#CNEWS> is subscribed');
+    expect(visibleText(await task(t, 'subscribe', 'U_ADMIN', 'CNEWS'))).toContain('<#CNEWS> is subscribed');
     const [parent] = await posted;
     expect(String(parent?.args.text)).toMatch(/^The latest hackathon recap: /);
     expect(String(parent?.args.text)).not.toContain('New hackathon recap');
@@ -340,7 +311,9 @@ describe('subscribe', () => {
       metadata: { event_type: ANNOUNCED_EVENT_TYPE, event_payload: { recap_id: '2024-12-older' } },
     });
     const posted = t.standin.waitFor((c) => c.method === 'chat.postMessage' && c.args.channel === 'COLD', 6);
-    expect(shown(await task(t, 'subscribe', 'U_ADMIN', 'COLD'))).toContain('<#COLD> is already subscribed');
+    expect(visibleText(await task(t, 'subscribe', 'U_ADMIN', 'COLD'))).toContain(
+      '<#COLD> is already subscribed',
+    );
     const [parent] = await posted;
     expect(String(parent?.args.text)).toMatch(/^New hackathon recap: /);
   });
@@ -368,7 +341,7 @@ describe('scheduled messages, as Slack keeps them', () => {
     // 30 seconds before the 7-day reminder (09:00 CET = 08:00 UTC): Slack refuses to delete it and posts it.
     now = new Date('2026-11-30T07:59:30Z');
     t.standin.fail('chat.deleteScheduledMessage', { kind: 'error', error: 'invalid_scheduled_message_id' });
-    const cancelled = shown(await task(t, 'reminders cancel', 'U_ADMIN'));
+    const cancelled = visibleText(await task(t, 'reminders cancel', 'U_ADMIN'));
     expect(cancelled).toContain(`Deleted 2 scheduled reminders in <#${CHANNEL}>`);
     expect(cancelled).toContain(
       'The reminder 7 days before could no longer be stopped: it goes out at Mon 30 Nov 2026, 09:00 CET',
@@ -385,7 +358,7 @@ describe('scheduled messages, as Slack keeps them', () => {
     expect(t.standin.workspace.scheduled(dm)).toHaveLength(3);
     now = new Date('2026-11-30T07:59:30Z');
     t.standin.fail('chat.deleteScheduledMessage', { kind: 'error', error: 'invalid_scheduled_message_id' });
-    const off = shown(await task(t, 'remind me off', 'U_ADMIN'));
+    const off = visibleText(await task(t, 'remind me off', 'U_ADMIN'));
     expect(off).toContain('(2 scheduled messages removed)');
     expect(off).toContain('Too late to stop: the reminder 7 days before goes out within the minute');
   });

@@ -9,6 +9,7 @@ import { type SlackStandin, startSlackStandin } from '../src/standin/server.js';
 import type { RunningBot } from '../src/start.js';
 import { commandAnswer, launchBot } from './support/bot.js';
 import { eventContent, removeEventContent } from './support/content.js';
+import { visibleText } from './support/visible.js';
 
 const PUBLIC = 'CPUBLIC';
 const SECRET = 'GSECRET';
@@ -53,7 +54,7 @@ async function setup(env: Record<string, string> = {}): Promise<Setup> {
 
 /** Sends the command; resolves with its answer once the handler has finished everything it does. */
 async function command(s: Setup, text: string, user: string, channel: string): Promise<string> {
-  return JSON.stringify(await commandAnswer(s, text, user, channel));
+  return visibleText(await commandAnswer(s, text, user, channel));
 }
 
 /** Waits for the announcement a subscribe posts after its reply: the parent and one reply per section. */

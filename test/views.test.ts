@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ActionsBlock, Button } from '@slack/types';
+import type { ActionsBlock } from '@slack/types';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadContentFolders } from '../src/content/folders.js';
@@ -7,11 +7,11 @@ import type { Hackathon, HackathonTopic, Link } from '../src/content/model.js';
 import { Library } from '../src/library.js';
 import { ACTION, LINK_ACTION_PREFIX } from '../src/views/actions.js';
 import { announcementParent, announcementPreview, announcementThread } from '../src/views/announcement.js';
-import { latestRef } from '../src/views/archive.js';
 import { candidatesView, hackathonChoiceView } from '../src/views/candidates.js';
 import { formatDate, formatTimestamp } from '../src/views/format.js';
 import { helpView, SUBCOMMANDS, usageHint } from '../src/views/help.js';
 import { homeView } from '../src/views/home.js';
+import { latestRef } from '../src/views/latest-recap.js';
 import {
   BLOCK_TEXT_BUDGET,
   blockTextLength,
@@ -38,23 +38,14 @@ import {
   prLink,
   schelklingen,
 } from './support/view-fixtures.js';
+import { buttonsIn, visibleText } from './support/visible.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // Reading views.
 
-function buttons(message: SlackMessage): Button[] {
-  const found: Button[] = [];
-  for (const block of message.blocks) {
-    if (block.type === 'actions') {
-      for (const e of block.elements) if (e.type === 'button') found.push(e);
-    }
-    if (block.type === 'section' && block.accessory?.type === 'button') found.push(block.accessory);
-  }
-  return found;
-}
-
+/** What a person reads in the blocks (the fallback `text` aside). */
 function allText(message: SlackMessage): string {
-  return JSON.stringify(message.blocks);
+  return visibleText(message.blocks);
 }
 
 /** What Slack parses as mrkdwn (and so could turn into a mention): the fallback and every mrkdwn object. */
@@ -139,7 +130,7 @@ describe('topics view', () => {
   it('lists every topic as one section with a Details button, grouped under section titles', () => {
     const view = topicsView(hackathon);
     expect(header(view)).toBe('June 2025');
-    const details = buttons(view).filter((b) => b.action_id?.startsWith(`${ACTION.pickTopic}:`));
+    const details = buttonsIn(view).filter((b) => b.action_id?.startsWith(`${ACTION.pickTopic}:`));
     expect(details.map((b) => b.value)).toEqual(hackathon.topics.map((t) => t.key));
     expect(details.map((b) => b.value)).toContain('2025-06/replacement-of-openvpn-with-wireguard');
     expect(new Set(details.map((b) => b.action_id)).size).toBe(details.length);
@@ -160,13 +151,15 @@ describe('topics view', () => {
     expect(december.sections).toEqual([]);
     expect(allText(view)).not.toContain('Highlights');
     expect(allText(view)).not.toContain('Other topics');
-    expect(buttons(view).map((b) => keyOf(b.value))).toEqual(december.topics.map((t) => t.key));
+    expect(buttonsIn(view).map((b) => keyOf(b.value))).toEqual(december.topics.map((t) => t.key));
   });
 
   it('shows one section on request', () => {
     const section = hackathon.sections[2]!;
     const view = topicsView(hackathon, { section });
-    expect(buttons(view).map((b) => b.value)).toEqual(section.topicIds.map((id) => `${hackathon.id}/${id}`));
+    expect(buttonsIn(view).map((b) => b.value)).toEqual(
+      section.topicIds.map((id) => `${hackathon.id}/${id}`),
+    );
     expect(allText(view)).toContain('2 of 5 topics');
   });
 
@@ -183,7 +176,7 @@ describe('topics view', () => {
     for (; page < 20; page++) {
       const view = withShareButton(topicsView(big, { page, pageValue: (p) => `topics big page ${p}` }), 'x');
       expect(limitProblems(view)).toEqual([]);
-      const pageButtons = buttons(view);
+      const pageButtons = buttonsIn(view);
       const details = pageButtons.filter((b) => b.action_id?.startsWith(ACTION.pickTopic));
       seen.push(...details.map((b) => keyOf(b.value)));
       // Details remembers the page it was opened from, for the card's Back button.
@@ -206,7 +199,7 @@ describe('topics view', () => {
   it('says plainly that a page past the end does not exist, and shows the last one', () => {
     const big = hackathonOf(bigRecap(60));
     const last = topicsView(big, { page: 99, pageValue: (p) => `topics big page ${p}` });
-    expect(buttons(last).some((b) => b.action_id === ACTION.page)).toBe(false);
+    expect(buttonsIn(last).some((b) => b.action_id === ACTION.page)).toBe(false);
     expect(allText(last)).toMatch(
       /There is no page 99: this list has \d pages\. Here is page \d, the last one\./,
     );
@@ -247,7 +240,7 @@ describe('topic view', () => {
 
   it('offers the WireGuard presentation at 1:44', () => {
     const view = cardOf(recap, /Wireguard/);
-    const watch = buttons(view).find((b) => b.action_id === `${LINK_ACTION_PREFIX}video`);
+    const watch = buttonsIn(view).find((b) => b.action_id === `${LINK_ACTION_PREFIX}video`);
     expect(watch?.text.text).toBe('Watch the presentation (1:44)');
     expect(watch?.url).toBe('https://youtu.be/TCLXovw43HA?t=104s');
     expect(header(view)).toBe('Replacement of OpenVPN with Wireguard');
@@ -266,11 +259,11 @@ describe('topic view', () => {
   it('shows hours past the first hour', () => {
     const long = buildRecap({ sections: [{ title: 'S', topics: [{ title: 'Late', videoAt: 3723 }] }] });
     const view = cardOf(long);
-    expect(buttons(view).map((b) => b.text.text)).toContain('Watch the presentation (1:02:03)');
+    expect(buttonsIn(view).map((b) => b.text.text)).toContain('Watch the presentation (1:02:03)');
   });
 
   it('turns pull requests and issues into buttons with unique ids and short labels', () => {
-    const labels = buttons(cardOf(recap, /Dashboard/)).map((b) => [b.action_id, b.text.text]);
+    const labels = buttonsIn(cardOf(recap, /Dashboard/)).map((b) => [b.action_id, b.text.text]);
     expect(labels).toEqual([
       ['link:video', 'Watch the presentation (34:12)'],
       ['link:issue:gardener/dashboard#2469', 'gardener/dashboard issue #2469'],
@@ -278,7 +271,7 @@ describe('topic view', () => {
       ['link:pr:gardener/dashboard#2476', 'gardener/dashboard #2476'],
     ]);
     const view = cardOf(recap, /EgressCIDRs/);
-    expect(buttons(view).map((b) => b.text.text)).toContain('PR #12252');
+    expect(buttonsIn(view).map((b) => b.text.text)).toContain('PR #12252');
     expect(allText(view)).toContain('🏎️ *Fast track*');
   });
 
@@ -303,7 +296,7 @@ describe('topic view', () => {
     });
     const view = cardOf(topic);
     expect(allText(view).match(/a\.example\/doc/g)).toHaveLength(1);
-    expect(buttons(view).filter((b) => b.text.text === 'PR #1')).toHaveLength(1);
+    expect(buttonsIn(view).filter((b) => b.text.text === 'PR #1')).toHaveLength(1);
   });
 
   it('splits a 10,000-character summary into sections and stays within the budget', () => {
@@ -391,7 +384,7 @@ describe('topic card: where it comes from, the story, and the way back', () => {
     expect(text).toContain('From the <https://gardener.cloud/blog/2024/12/08/01|blog post> · wrap-up page');
     expect(text).toContain('Problem Statement');
     expect(text).not.toContain('Highlights');
-    expect(buttons(view).find((b) => b.action_id === 'link:video')?.text.text).toBe(
+    expect(buttonsIn(view).find((b) => b.action_id === 'link:video')?.text.text).toBe(
       'Watch the presentation (1:35)',
     );
   });
@@ -412,19 +405,19 @@ describe('topic card: where it comes from, the story, and the way back', () => {
     const view = topicView(topic, hackathon, hackathonSection(hackathon, topic), {
       back: 'topics 2025-06 page 2',
     });
-    const also = buttons(view).find((b) => b.text.text.startsWith('Also at'));
+    const also = buttonsIn(view).find((b) => b.text.text.startsWith('Also at'));
     expect(also).toMatchObject({
       text: { text: 'Also at May 2026: Replace OpenVPN with WireGuard' },
       value: '2026-05/replace-openvpn-with-wireguard',
       action_id: `${ACTION.pickTopic}:0`,
     });
-    const back = buttons(view).find((b) => b.text.text.includes('Back'));
+    const back = buttonsIn(view).find((b) => b.text.text.includes('Back'));
     expect(back).toMatchObject({ value: 'topics 2025-06 page 2', action_id: `${ACTION.page}:0` });
     expect(limitProblems(view)).toEqual([]);
     // Shared in the channel, the way back is the sharer's own: it goes; the story stays.
     const shared = asShared(withShareButton(view, `topic ${topic.key}`), 'U123ABC');
-    expect(buttons(shared).some((b) => b.text.text.includes('Back'))).toBe(false);
-    expect(buttons(shared).some((b) => b.text.text.startsWith('Also at'))).toBe(true);
+    expect(buttonsIn(shared).some((b) => b.text.text.includes('Back'))).toBe(false);
+    expect(buttonsIn(shared).some((b) => b.text.text.startsWith('Also at'))).toBe(true);
   });
 });
 
@@ -444,7 +437,7 @@ describe('choosing a hackathon', () => {
     expect(text).toContain('2 hackathons fit “2024”. Which one do you mean?');
     expect(text).toContain('December 2024 · Schelklingen · 2 topics');
     expect(text).toContain('May 2024 · Sofia · 5 topics');
-    expect(buttons(view).map((b) => b.value)).toEqual(['topics 2024-12', 'topics 2024-05']);
+    expect(buttonsIn(view).map((b) => b.value)).toEqual(['topics 2024-12', 'topics 2024-05']);
     expect(view.text).toContain('December 2024');
     expect(limitProblems(view)).toEqual([]);
   });
@@ -456,7 +449,7 @@ describe('candidates and not found', () => {
   it('offers a Show button per candidate', () => {
     const view = candidatesView('load', recap.topics.slice(0, 3), (t) => `section · ${t.hackathonId}`);
     expect(allText(view)).toContain('Several topics match “load”');
-    expect(buttons(view).map((b) => [b.action_id, b.text.text, b.value])).toEqual(
+    expect(buttonsIn(view).map((b) => [b.action_id, b.text.text, b.value])).toEqual(
       recap.topics.slice(0, 3).map((t, i) => [`${ACTION.pickTopic}:${i}`, 'Show', t.key]),
     );
     expect(limitProblems(view)).toEqual([]);
@@ -478,7 +471,7 @@ describe('candidates and not found', () => {
     expect(allText(view)).toContain('Nothing matches “wiregaurd”');
     expect(allText(view)).toContain('`/hackathon topics`');
     expect(allText(view)).toContain('`/hackathon help`');
-    expect(buttons(view).map((b) => b.value)).toEqual([recap.topics[0]!.key]);
+    expect(buttonsIn(view).map((b) => b.value)).toEqual([recap.topics[0]!.key]);
   });
 
   it('survives a 4,000-character query', () => {
@@ -525,7 +518,7 @@ describe('share', () => {
 
   it('adds one Share button and a note, however often it is applied', () => {
     const view = withShareButton(withShareButton(topicsView(recap), 'topics'), 'topics');
-    const share = buttons(view).filter((b) => b.action_id === ACTION.share);
+    const share = buttonsIn(view).filter((b) => b.action_id === ACTION.share);
     expect(share).toHaveLength(1);
     expect(share[0]?.value).toBe('topics');
     expect(allText(view)).toContain('Only you can see this');
@@ -534,7 +527,7 @@ describe('share', () => {
 
   it('adds no button for a value Slack cannot carry', () => {
     const view = withShareButton(topicsView(recap), 'x'.repeat(2001));
-    expect(buttons(view).some((b) => b.action_id === ACTION.share)).toBe(false);
+    expect(buttonsIn(view).some((b) => b.action_id === ACTION.share)).toBe(false);
   });
 
   it('shares a copy without the private parts, signed by the person', () => {
@@ -543,7 +536,7 @@ describe('share', () => {
       withShareButton(topicsView(big, { pageValue: (p) => `p ${p}` }), 'topics'),
       'U123ABC',
     );
-    const ids = buttons(shared).map((b) => b.action_id);
+    const ids = buttonsIn(shared).map((b) => b.action_id);
     expect(ids).not.toContain(ACTION.share);
     expect(ids).not.toContain(ACTION.page);
     expect(ids.some((id) => id?.startsWith(ACTION.pickTopic))).toBe(true);
@@ -612,12 +605,12 @@ describe('every view of the real archive', () => {
     expect(june).toBeDefined();
     if (!june) return;
     const list = topicsView(june);
-    expect(buttons(list).filter((b) => b.action_id?.startsWith(ACTION.pickTopic))).toHaveLength(15);
+    expect(buttonsIn(list).filter((b) => b.action_id?.startsWith(ACTION.pickTopic))).toHaveLength(15);
     expect(list.blocks.filter((b) => b.type === 'section' && !b.accessory)).toHaveLength(5);
     expect(allText(list).match(/▶ <https:\/\/youtu\.be\//g)).toHaveLength(13);
     const wireguard = hackathonTopic(june, /wireguard/i);
     const card = topicView(wireguard, june, hackathonSection(june, wireguard));
-    const watch = buttons(card).find((b) => b.action_id === `${LINK_ACTION_PREFIX}video`);
+    const watch = buttonsIn(card).find((b) => b.action_id === `${LINK_ACTION_PREFIX}video`);
     expect(watch?.text.text).toBe('Watch the presentation (1:44)');
     expect(watch?.url).toBe('https://youtu.be/TCLXovw43HA?t=104s');
   });

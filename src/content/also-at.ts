@@ -71,15 +71,20 @@ function normalUrl(url: string): string {
     .toLowerCase();
 }
 
-export function linkStory(hackathons: readonly Hackathon[]): void {
-  const entries: Entry[] = [];
-  const byHackathon = new Map<Hackathon, Entry[]>();
-  const byMonth = new Map<string, Hackathon>();
-  const byRecapUrl = new Map<string, Hackathon>();
+/** Every topic of the archive, and where to find a hackathon by month or recap link. */
+interface Archive {
+  entries: Entry[];
+  byHackathon: Map<Hackathon, Entry[]>;
+  byMonth: Map<string, Hackathon>;
+  byRecapUrl: Map<string, Hackathon>;
+}
+
+function indexArchive(hackathons: readonly Hackathon[]): Archive {
+  const archive: Archive = { entries: [], byHackathon: new Map(), byMonth: new Map(), byRecapUrl: new Map() };
   for (const hackathon of hackathons) {
-    if (!byMonth.has(hackathon.month)) byMonth.set(hackathon.month, hackathon);
+    if (!archive.byMonth.has(hackathon.month)) archive.byMonth.set(hackathon.month, hackathon);
     for (const recap of hackathon.recaps) {
-      if (recap.event.recapUrl) byRecapUrl.set(normalUrl(recap.event.recapUrl), hackathon);
+      if (recap.event.recapUrl) archive.byRecapUrl.set(normalUrl(recap.event.recapUrl), hackathon);
     }
     const own: Entry[] = hackathon.topics.map((topic) => ({
       topic,
@@ -88,13 +93,17 @@ export function linkStory(hackathons: readonly Hackathon[]): void {
       ids: identifiers(topic.title),
       anchor: headingAnchor(topic.title),
     }));
-    byHackathon.set(hackathon, own);
-    entries.push(...own);
+    archive.byHackathon.set(hackathon, own);
+    archive.entries.push(...own);
   }
-  if (hackathons.length < 2) return;
+  return archive;
+}
 
-  // A word in many topics is a theme of the archive, not the name of one line of work (and comparing every
-  // topic that has it would cost the square of the archive).
+/**
+ * A word in many topics is a theme of the archive, not the name of one line of work (and comparing every
+ * topic that has it would cost the square of the archive).
+ */
+function dropCommonWords(entries: readonly Entry[]): void {
   const frequency = new Map<string, number>();
   for (const entry of entries)
     for (const word of entry.distinct) frequency.set(word, (frequency.get(word) ?? 0) + 1);
@@ -102,61 +111,73 @@ export function linkStory(hackathons: readonly Hackathon[]): void {
   for (const entry of entries) {
     entry.distinct = new Set([...entry.distinct].filter((word) => (frequency.get(word) ?? 0) <= common));
   }
+}
 
-  const pairs = new Map<Entry, Set<Entry>>();
-  const pair = (a: Entry, b: Entry): void => {
+/** Topics found to be the same work, both ways round; never two of one hackathon. */
+class Pairs {
+  readonly found = new Map<Entry, Set<Entry>>();
+
+  add(a: Entry, b: Entry): void {
     if (a.hackathon === b.hackathon) return;
-    pairs.set(a, (pairs.get(a) ?? new Set()).add(b));
-    pairs.set(b, (pairs.get(b) ?? new Set()).add(a));
-  };
+    this.found.set(a, (this.found.get(a) ?? new Set()).add(b));
+    this.found.set(b, (this.found.get(b) ?? new Set()).add(a));
+  }
+}
 
-  /**
-   * The one topic of `target` that shares most telling words with `entry` (and with what the recap said of
-   * it, `said`); none on a tie or without a word in common.
-   */
-  const bestIn = (
-    entry: Entry,
-    target: Hackathon,
-    said: ReadonlySet<string> = new Set(),
-  ): Entry | undefined => {
-    const words = new Set([...entry.distinct, ...said]);
-    const ranked = (byHackathon.get(target) ?? [])
-      .map((other) => ({
-        other,
-        shared: overlap(words, other.distinct) + 2 * overlap(entry.ids, other.ids),
-        score: jaccard(words, other.distinct),
-      }))
-      .filter((r) => r.shared >= 1)
-      .sort((a, b) => b.shared - a.shared || b.score - a.score);
-    const [first, second] = ranked;
-    if (!first) return undefined;
-    if (second && second.shared === first.shared && second.score === first.score) return undefined;
-    return first.other;
-  };
+/**
+ * The one topic of `target` that shares most telling words with `entry` (and with what the recap said of
+ * it, `said`); none on a tie or without a word in common.
+ */
+function bestIn(
+  archive: Archive,
+  entry: Entry,
+  target: Hackathon,
+  said: ReadonlySet<string> = new Set(),
+): Entry | undefined {
+  const words = new Set([...entry.distinct, ...said]);
+  const ranked = (archive.byHackathon.get(target) ?? [])
+    .map((other) => ({
+      other,
+      shared: overlap(words, other.distinct) + 2 * overlap(entry.ids, other.ids),
+      score: jaccard(words, other.distinct),
+    }))
+    .filter((r) => r.shared >= 1)
+    .sort((a, b) => b.shared - a.shared || b.score - a.score);
+  const [first, second] = ranked;
+  if (!first) return undefined;
+  if (second && second.shared === first.shared && second.score === first.score) return undefined;
+  return first.other;
+}
 
-  // What the recaps say: links to another hackathon's recap or topic, and "continued from June 2025".
-  for (const entry of entries) {
+/** What the recaps say: links to another hackathon's recap or topic, and "continued from June 2025". */
+function pairWhatRecapsSay(archive: Archive, pairs: Pairs): void {
+  for (const entry of archive.entries) {
     for (const link of entry.topic.links) {
       const month = monthOfUrl(link.url);
-      const target = byRecapUrl.get(normalUrl(link.url)) ?? (month ? byMonth.get(month) : undefined);
+      const target =
+        archive.byRecapUrl.get(normalUrl(link.url)) ?? (month ? archive.byMonth.get(month) : undefined);
       if (!target || target === entry.hackathon) continue;
       const anchor = linkAnchor(link.url);
-      const named = anchor ? byHackathon.get(target)?.find((other) => other.anchor === anchor) : undefined;
-      const found = named ?? bestIn(entry, target);
-      if (found) pair(entry, found);
+      const named = anchor
+        ? archive.byHackathon.get(target)?.find((other) => other.anchor === anchor)
+        : undefined;
+      const found = named ?? bestIn(archive, entry, target);
+      if (found) pairs.add(entry, found);
     }
     for (const sentence of entry.topic.summary.text.split(/(?<=[.!?])\s+/)) {
       if (!CONTINUED.test(sentence)) continue;
       for (const month of monthsIn(sentence)) {
-        const target = byMonth.get(month);
+        const target = archive.byMonth.get(month);
         if (!target || target === entry.hackathon) continue;
-        const found = bestIn(entry, target, distinctiveWords(titleWords(sentence)));
-        if (found) pair(entry, found);
+        const found = bestIn(archive, entry, target, distinctiveWords(titleWords(sentence)));
+        if (found) pairs.add(entry, found);
       }
     }
   }
+}
 
-  // Titles: a shared proposal id, or most telling words in common. Only topics sharing a word are compared.
+/** Titles: a shared proposal id, or most telling words in common. Only topics sharing a word are compared. */
+function pairAlikeTitles(entries: readonly Entry[], pairs: Pairs): void {
   const byWord = new Map<string, Entry[]>();
   for (const entry of entries) {
     for (const word of [...entry.distinct, ...entry.ids])
@@ -181,11 +202,14 @@ export function linkStory(hackathons: readonly Hackathon[]): void {
         else if (value === best.score) best.tie = true;
       }
     }
-    for (const { other, tie } of bestPerHackathon.values()) if (!tie) pair(entry, other);
+    for (const { other, tie } of bestPerHackathon.values()) if (!tie) pairs.add(entry, other);
   }
+}
 
+/** Each paired topic's "also at": the others in archive order (newest first), the first few. */
+function writeAlsoAt(hackathons: readonly Hackathon[], pairs: Pairs): void {
   const order = new Map(hackathons.map((h, i) => [h, i]));
-  for (const [entry, others] of pairs) {
+  for (const [entry, others] of pairs.found) {
     entry.topic.alsoAt = [...others]
       .sort((a, b) => (order.get(a.hackathon) ?? 0) - (order.get(b.hackathon) ?? 0))
       .slice(0, MAX_ALSO_AT)
@@ -198,4 +222,15 @@ export function linkStory(hackathons: readonly Hackathon[]): void {
         }),
       );
   }
+}
+
+/** Sets `alsoAt` on every topic that carries on, or is carried on, at another hackathon. */
+export function linkStory(hackathons: readonly Hackathon[]): void {
+  if (hackathons.length < 2) return;
+  const archive = indexArchive(hackathons);
+  dropCommonWords(archive.entries);
+  const pairs = new Pairs();
+  pairWhatRecapsSay(archive, pairs);
+  pairAlikeTitles(archive.entries, pairs);
+  writeAlsoAt(hackathons, pairs);
 }

@@ -3,6 +3,7 @@
  * `June 2–6, 2025`, `November 24–28, 2025`, `2–6 June 2025`, `2025-06-02 – 2025-06-06`, or only a month:
  * `June 2025`, `05/2023`, `2025-06`. Pure string work; which text to read is the caller's choice.
  */
+import { GERMAN_MONTH_WORDS, MONTH_WORDS } from './months.js';
 
 export interface StatedDates {
   /** `YYYY-MM` of the first day. */
@@ -12,22 +13,7 @@ export interface StatedDates {
   end?: string;
 }
 
-const MONTHS: ReadonlyArray<readonly string[]> = [
-  ['january', 'jan', 'januar', 'jänner'],
-  ['february', 'feb', 'februar'],
-  ['march', 'mar', 'märz', 'maerz'],
-  ['april', 'apr'],
-  ['may', 'mai'],
-  ['june', 'jun', 'juni'],
-  ['july', 'jul', 'juli'],
-  ['august', 'aug'],
-  ['september', 'sep', 'sept'],
-  ['october', 'oct', 'oktober', 'okt'],
-  ['november', 'nov'],
-  ['december', 'dec', 'dezember', 'dez'],
-];
-
-const MONTH_NUMBER = new Map(MONTHS.flatMap((names, i) => names.map((n) => [n, i + 1] as const)));
+const MONTH_NUMBER: ReadonlyMap<string, number> = new Map([...MONTH_WORDS, ...GERMAN_MONTH_WORDS]);
 const MONTH = `(${[...MONTH_NUMBER.keys()].sort((a, b) => b.length - a.length).join('|')})\\.?`;
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '((?:19|20)\\d{2})';

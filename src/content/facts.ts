@@ -1,5 +1,6 @@
 import { monthOfWeight, readDates } from './dates.js';
 import type { RecapFacts } from './model.js';
+import { ORDINAL_WORDS, ordinalOfWord } from './ordinals.js';
 import { labelWords } from './vocabulary.js';
 
 /**
@@ -26,20 +27,6 @@ export interface ProseBlock {
   line?: number;
 }
 
-const ORDINAL_WORDS = [
-  'first',
-  'second',
-  'third',
-  'fourth',
-  'fifth',
-  'sixth',
-  'seventh',
-  'eighth',
-  'ninth',
-  'tenth',
-  'eleventh',
-  'twelfth',
-];
 const ORDINAL = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)|\\b(${ORDINAL_WORDS.join('|')})\\b`, 'i');
 const ORDINAL_OF_HACKATHON = new RegExp(
   `(?:${ORDINAL.source})\\s+(?:(?:gardener|community|annual|edition of(?: the)?)\\s+)*(?:hackathon|hack the garden)`,
@@ -80,7 +67,7 @@ export function ordinalOf(text: string): number | undefined {
   if (!m) return undefined;
   if (m[1]) return Number.parseInt(m[1], 10);
   const word = m[2]?.toLowerCase();
-  return word ? ORDINAL_WORDS.indexOf(word) + 1 : undefined;
+  return word ? ordinalOfWord(word) : undefined;
 }
 
 function linkFor(phrase: string, links: ReadonlyArray<{ label: string; url: string }>): string | undefined {
@@ -173,7 +160,7 @@ const ARCHIVE_FOLDER =
  * Facts from a link to the hackathon's archive page (the recap's "full summary of all topics"), in a
  * sentence that is not about another hackathon: its month, and its town from the folder name.
  */
-export function archiveFacts(blocks: readonly ProseBlock[]): StatedFacts {
+export function archiveLinkFacts(blocks: readonly ProseBlock[]): StatedFacts {
   for (const block of blocks) {
     for (const sentence of sentences(block.text)) {
       if (OTHER_HACKATHON.test(sentence)) continue;

@@ -66,21 +66,27 @@ export interface Section {
   topicIds: string[];
 }
 
-export interface Topic {
-  /** Slug of the title, unique within its recap and stable across loads. */
-  id: string;
-  /** `recapId/topicId`: unique across all recaps; what buttons carry. */
-  key: string;
-  recapId: string;
+/** What a topic says, in one recap or merged from several: the part a card shows. */
+export interface TopicContent {
+  /** Title without its leading emoji. */
   title: string;
   emoji?: string;
   /** Id of the section (heading) that holds the topic; absent when no heading does. */
   sectionId?: string;
   summary: RichText;
   video?: Video;
-  /** Every link of the topic except its video, in recap order, without duplicates. */
+  /** Every link of the topic except its video, once each, in source order. */
   links: Link[];
   fastTrack: boolean;
+}
+
+/** A topic as one recap tells it. */
+export interface Topic extends TopicContent {
+  /** Slug of the title, unique within its recap and stable across loads. */
+  id: string;
+  /** `recapId/topicId`: unique across all recaps. */
+  key: string;
+  recapId: string;
   /** Line in the source file where the topic starts (1-based). */
   line: number;
 }
@@ -167,21 +173,12 @@ export interface TopicRef {
  * A topic of a hackathon: one card, merged from every recap that tells of it. The wrap-up page gives the
  * summary with its labelled parts, the blog post the presentation video at its second; links are the union.
  */
-export interface HackathonTopic {
+export interface HackathonTopic extends TopicContent {
   /** Slug of the title, unique within its hackathon. */
   id: string;
   /** `hackathonId/topicId` (`2025-06/replacement-of-openvpn-with-wireguard`): what buttons carry. */
   key: string;
   hackathonId: string;
-  title: string;
-  emoji?: string;
-  /** Id of the hackathon's section that holds the topic; absent when no recap puts it under a heading. */
-  sectionId?: string;
-  summary: RichText;
-  video?: Video;
-  /** Every link of every source except the video, once each, in source order. */
-  links: Link[];
-  fastTrack: boolean;
   /** The recaps that tell of it; the first is the one whose summary the card shows. */
   sources: TopicSource[];
   /** The same work at other hackathons, newest first. */

@@ -10,7 +10,7 @@ const LOCALE = 'en';
 export const MONTH_NAMES: readonly string[] = Info.months('long', { locale: LOCALE });
 
 /** `january`, `jan`, and `sept` (as common as `sep`) → 1–12. */
-const MONTH_WORDS: ReadonlyMap<string, number> = new Map(
+export const MONTH_WORDS: ReadonlyMap<string, number> = new Map(
   MONTH_NAMES.flatMap((name, i): [string, number][] => {
     const lower = name.toLowerCase();
     const words: [string, number][] = [
@@ -21,6 +21,18 @@ const MONTH_WORDS: ReadonlyMap<string, number> = new Map(
     return words;
   }),
 );
+
+/**
+ * German spellings, for reading the dates written in German (`2.–6. Juni 2025`, Austrian `Jänner`): luxon's
+ * German names, and the short forms and spellings without an umlaut that people type.
+ */
+export const GERMAN_MONTH_WORDS: ReadonlyMap<string, number> = new Map([
+  ...Info.months('long', { locale: 'de' }).map((name, i): [string, number] => [name.toLowerCase(), i + 1]),
+  ['jänner', 1],
+  ['maerz', 3],
+  ['okt', 10],
+  ['dez', 12],
+]);
 
 /** The month a word names (`June`, `jun`, `Jun.`), or undefined. */
 export function monthOfWord(word: string): number | undefined {

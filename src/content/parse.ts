@@ -1,5 +1,5 @@
 import type { Blockquote, Root, RootContent } from 'mdast';
-import { archiveFacts, isWrapUpTitle, type ProseBlock, proseFacts, type StatedFacts } from './facts.js';
+import { archiveLinkFacts, isWrapUpTitle, type ProseBlock, proseFacts, type StatedFacts } from './facts.js';
 import { parseVideo } from './links.js';
 import { parseMarkdown, type RenderOptions, richText, toMrkdwn, toPlain } from './markdown.js';
 import type { Link, RichText, Video } from './model.js';
@@ -142,6 +142,6 @@ export function parseBody(markdown: string, options: ParseOptions = {}): ParsedB
     nextHackathon: nextHackathonOf(closing, options),
     metadata,
     prose,
-    archive: archiveFacts([...introProse, ...frameProse]),
+    archive: archiveLinkFacts([...introProse, ...frameProse]),
   };
 }

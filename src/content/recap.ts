@@ -124,41 +124,70 @@ export interface RecapResult {
   problems: ContentProblem[];
 }
 
-/** One recap file → a `Recap`, or the problems that kept it out (each with file and line). */
-export function parseRecap(bytes: Uint8Array, file: string): RecapResult {
+/** The text of a recap file and its front matter, or the one problem that keeps it from being read. */
+function readFrontMatter(
+  bytes: Uint8Array,
+  file: string,
+): { source: string; parsed: matter.GrayMatterFile<string> } | { problem: ContentProblem } {
   const badLine = invalidUtf8Line(bytes);
   if (badLine !== undefined) {
     return {
-      problems: [
-        {
-          file,
-          line: badLine,
-          severity: 'error',
-          message: 'is not UTF-8 text: save it as UTF-8 (the emoji and dashes of recaps need it)',
-        },
-      ],
+      problem: {
+        file,
+        line: badLine,
+        severity: 'error',
+        message: 'is not UTF-8 text: save it as UTF-8 (the emoji and dashes of recaps need it)',
+      },
     };
   }
   const source = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
-  let parsed: matter.GrayMatterFile<string>;
   try {
     // gray-matter caches by content; a fresh options object keeps a corrected file from being served stale.
-    parsed = matter(source, {});
+    return { source, parsed: matter(source, {}) };
   } catch (error) {
     const mark = (error as { mark?: { line?: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? (error as Error).message.split('\n')[0];
     return {
-      problems: [
-        {
-          file,
-          // js-yaml counts from 0 inside the front matter, which starts after the opening `---` line.
-          line: mark?.line !== undefined ? mark.line + 2 : 1,
-          severity: 'error',
-          message: `has invalid YAML front matter: ${reason}`,
-        },
-      ],
+      problem: {
+        file,
+        // js-yaml counts from 0 inside the front matter, which starts after the opening `---` line.
+        line: mark?.line !== undefined ? mark.line + 2 : 1,
+        severity: 'error',
+        message: `has invalid YAML front matter: ${reason}`,
+      },
     };
   }
+}
+
+/** Sections and topics with ids unique in the recap, each topic keyed by the recap and tied to its section. */
+function numberTopics(body: ParsedBody, id: string): { sections: Section[]; topics: Topic[] } {
+  const sectionIds = new Set<string>();
+  const sections: Section[] = body.sections.map((s) => ({
+    ...s,
+    id: unique(slugify(s.title, 40), sectionIds),
+    topicIds: [],
+  }));
+  const topicIds = new Set<string>();
+  const topics: Topic[] = body.topics.map(({ sectionTitle, ...t }) => {
+    const section = sectionTitle === undefined ? undefined : sections.find((s) => s.title === sectionTitle);
+    const topicId = unique(slugify(t.title), topicIds);
+    section?.topicIds.push(topicId);
+    return {
+      ...t,
+      id: topicId,
+      key: `${id}/${topicId}`,
+      recapId: id,
+      sectionId: section?.id,
+    };
+  });
+  return { sections, topics };
+}
+
+/** One recap file → a `Recap`, or the problems that kept it out (each with file and line). */
+export function parseRecap(bytes: Uint8Array, file: string): RecapResult {
+  const read = readFrontMatter(bytes, file);
+  if ('problem' in read) return { problems: [read.problem] };
+  const { source, parsed } = read;
   const data = (parsed.data ?? {}) as Record<string, unknown>;
   const lineOffset = source.slice(0, source.length - parsed.content.length).split('\n').length - 1;
   const recapUrl = recapUrlOf(data);
@@ -203,25 +232,7 @@ export function parseRecap(bytes: Uint8Array, file: string): RecapResult {
     });
   }
 
-  const sectionIds = new Set<string>();
-  const sections: Section[] = body.sections.map((s) => ({
-    ...s,
-    id: unique(slugify(s.title, 40), sectionIds),
-    topicIds: [],
-  }));
-  const topicIds = new Set<string>();
-  const topics: Topic[] = body.topics.map(({ sectionTitle, ...t }) => {
-    const section = sectionTitle === undefined ? undefined : sections.find((s) => s.title === sectionTitle);
-    const topicId = unique(slugify(t.title), topicIds);
-    section?.topicIds.push(topicId);
-    return {
-      ...t,
-      id: topicId,
-      key: `${id}/${topicId}`,
-      recapId: id,
-      sectionId: section?.id,
-    };
-  });
+  const { sections, topics } = numberTopics(body, id);
 
   const summaryLink = body.introLinks.find((l) => /github\.com\/gardener-community\/hackathon/.test(l.url));
   const recap: Recap = {

@@ -18,7 +18,7 @@ import {
 } from '../standin/requests.js';
 import type { SlackStandin } from '../standin/server.js';
 import { slackTypedText } from '../standin/typed-text.js';
-import type { ApiResult, PlaygroundPerson, PlaygroundState } from './client/types.js';
+import type { PageResult, PlaygroundPerson, PlaygroundState } from './client/types.js';
 import { playgroundState } from './state.js';
 
 export const SLACKBOT = 'USLACKBOT';
@@ -103,7 +103,7 @@ export class SlackBridge {
   }
 
   /** `POST /playground/person`: from now on the page acts, and sees, as this person. */
-  actAs(body: unknown): ApiResult {
+  actAs(body: unknown): PageResult {
     const parsed = personSchema.safeParse(body);
     if (!parsed.success) return { ok: false, error: 'Expected { user }' };
     if (!this.options.people.some((p) => p.id === parsed.data.user)) {
@@ -132,7 +132,7 @@ export class SlackBridge {
   }
 
   /** `POST /playground/send`: a slash command, a mention of the app, or just a message. */
-  async send(body: unknown): Promise<ApiResult> {
+  async send(body: unknown): Promise<PageResult> {
     const parsed = sendSchema.safeParse(body);
     if (!parsed.success) return { ok: false, error: 'Expected { channel, text, threadTs? }' };
     const { channel, threadTs } = parsed.data;
@@ -161,7 +161,7 @@ export class SlackBridge {
     channel: string,
     text: string,
     threadTs: string | undefined,
-  ): Promise<ApiResult> {
+  ): Promise<PageResult> {
     const { me } = this;
     const { standin } = this.options;
     // In Slack a command's private answers stay where it was typed, a thread included.
@@ -216,7 +216,7 @@ export class SlackBridge {
     return { ok: true };
   }
 
-  private async message(channel: string, typed: string, threadTs: string | undefined): Promise<ApiResult> {
+  private async message(channel: string, typed: string, threadTs: string | undefined): Promise<PageResult> {
     // Typed "@hackathon-bot" (or "@hackathon") becomes a real mention, as Slack's autocomplete would make it.
     const mention = `<@${this.botUserId}>`;
     const text = slackTypedText(typed, this.workspace, 'message', { aliases: { hackathon: this.botUserId } });
@@ -249,7 +249,7 @@ export class SlackBridge {
   }
 
   /** `POST /playground/home`: the person opened the app's Home tab. */
-  openHome(): Promise<ApiResult> {
+  openHome(): Promise<PageResult> {
     const { me } = this;
     const envelope = appHomeOpenedEnvelope({
       user: me,
@@ -262,7 +262,7 @@ export class SlackBridge {
   }
 
   /** `POST /playground/action`: a click on a button, select or overflow in a message or the Home tab. */
-  async action(body: unknown): Promise<ApiResult> {
+  async action(body: unknown): Promise<PageResult> {
     const parsed = actionSchema.safeParse(body);
     if (!parsed.success) return { ok: false, error: 'Expected { messageId, channel, actionId, … }' };
     const request = parsed.data;
@@ -366,7 +366,7 @@ export class SlackBridge {
     };
   }
 
-  private async deliver(what: string, send: () => Promise<SlackHttpResponse>): Promise<ApiResult> {
+  private async deliver(what: string, send: () => Promise<SlackHttpResponse>): Promise<PageResult> {
     try {
       const response = await send();
       if (response.status === 200) return { ok: true };

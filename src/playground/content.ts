@@ -7,7 +7,7 @@ import type { Library } from '../library.js';
 import type { Settings } from '../settings.js';
 import { loadLibrary } from '../start.js';
 
-export interface ContentReport {
+export interface ReloadReport {
   /** Whether any file changed since the last look (nothing else is meaningful when false). */
   changed: boolean;
   /** `file:line: message` for every problem of the current files. */
@@ -45,7 +45,7 @@ async function fingerprint(dir: string): Promise<string> {
 export class ContentReloader {
   private current: Library;
   private print: string;
-  private inFlight: Promise<ContentReport> | undefined;
+  private inFlight: Promise<ReloadReport> | undefined;
 
   private constructor(
     private readonly settings: Settings,
@@ -70,12 +70,12 @@ export class ContentReloader {
   }
 
   /** What the current library was loaded with, as `refresh` reports it. */
-  report(): ContentReport {
+  report(): ReloadReport {
     return { changed: false, problems: this.current.problems.map(formatProblem), recaps: this.recapCount() };
   }
 
   /** Concurrent page loads share one reload. */
-  refresh(): Promise<ContentReport> {
+  refresh(): Promise<ReloadReport> {
     this.inFlight ??= this.reload().finally(() => {
       this.inFlight = undefined;
     });
@@ -86,7 +86,7 @@ export class ContentReloader {
     return this.current.recaps.length;
   }
 
-  private async reload(): Promise<ContentReport> {
+  private async reload(): Promise<ReloadReport> {
     const print = await fingerprint(this.settings.contentDir);
     if (print === this.print) return this.report();
     this.print = print;

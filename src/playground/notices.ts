@@ -1,8 +1,8 @@
 /** Content problems go to the person as a private note in #general, where they are trying things out. */
 import { escapeMrkdwn } from '../slack-text.js';
-import type { ContentReport } from './content.js';
+import type { ReloadReport } from './content.js';
 
-function contentNotice(report: ContentReport, dir: string): string | undefined {
+function contentNotice(report: ReloadReport, dir: string): string | undefined {
   const list = report.problems.map((p) => `• ${escapeMrkdwn(p)}`).join('\n');
   if (report.keptPrevious) {
     return `:warning: The content in \`${escapeMrkdwn(dir)}\` could not be loaded, so answers still come from the content that last loaded. Fix the file and reload the page.\n${list}`;
@@ -22,7 +22,7 @@ export class ContentNotices {
     private readonly notify: (text: string) => void,
   ) {}
 
-  show(report: ContentReport): void {
+  show(report: ReloadReport): void {
     const notice = contentNotice(report, this.dir);
     const key = notice ?? '';
     if (key === this.shown) return;

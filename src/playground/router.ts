@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '@slack/logger';
 import type { PageAssets } from './assets.js';
 import type { SlackBridge } from './bridge.js';
-import type { ApiResult } from './client/types.js';
+import type { PageResult } from './client/types.js';
 import { BodyError, LOCAL_HOST, readJsonBody, send, sendJson, sendPlain } from './http.js';
 import type { LiveStream } from './live.js';
 
@@ -16,7 +16,7 @@ export interface RouterDeps {
   logger: Logger;
 }
 
-type PostRoute = (body: unknown) => Promise<ApiResult>;
+type PostRoute = (body: unknown) => Promise<PageResult>;
 
 function postRoutes({ bridge, live }: RouterDeps): Record<string, PostRoute> {
   return {

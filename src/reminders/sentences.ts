@@ -11,6 +11,7 @@
  * escapes, links or formats, so the text comes back exactly as written.
  */
 import { DateTime, Info } from 'luxon';
+import { formatCount, listWords } from '../words.js';
 import { zoneFromWords, zoneWords } from './zone-words.js';
 
 /** What a person asked for with `remind me`: the zone they were in, and their own days, if they chose. */
@@ -36,10 +37,6 @@ export function readReminderKey(key: string): { start: string; daysBefore: numbe
   return match ? { start: match[1]!, daysBefore: Number(match[2]) } : undefined;
 }
 
-function days(count: number): string {
-  return `${count} ${count === 1 ? 'day' : 'days'}`;
-}
-
 /** "Sent 7 days before the start on 7 December 2026." for the key `hackathon-reminder:2026-12-07:7d`. */
 export function reminderSentence(key: string): string {
   const parsed = readReminderKey(key);
@@ -47,7 +44,7 @@ export function reminderSentence(key: string): string {
   const date = DateTime.fromISO(parsed.start, { zone: 'UTC' }).setLocale(LOCALE).toFormat(DATE_FORMAT);
   return parsed.daysBefore === 0
     ? `Sent on the first day, ${date}.`
-    : `Sent ${days(parsed.daysBefore)} before the start on ${date}.`;
+    : `Sent ${formatCount(parsed.daysBefore, 'day')} before the start on ${date}.`;
 }
 
 const REMINDER =
@@ -73,8 +70,8 @@ export function isReminderText(text: string): boolean {
 
 /** "7 days before, 1 day before and on the first day". */
 function dayList(list: readonly number[]): string {
-  const parts = list.map((d) => (d === 0 ? 'on the first day' : `${days(d)} before`));
-  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? '');
+  const parts = list.map((d) => (d === 0 ? 'on the first day' : `${formatCount(d, 'day')} before`));
+  return listWords(parts);
 }
 
 /** "You asked for reminders 7 days before, in Mexico City time." */

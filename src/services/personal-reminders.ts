@@ -31,7 +31,7 @@ import {
 } from '../reminders/reconcile.js';
 import { parseReminderKey, parseRequestSentence, readReminderKey } from '../reminders/sentences.js';
 import { describeError } from '../slack-errors.js';
-import type { LatestRecapRef } from '../views/next-event.js';
+import type { LatestRecapRef } from '../views/latest-recap.js';
 import {
   personalReminderMessage,
   remindMeHelpView,
@@ -40,6 +40,7 @@ import {
   remindMeView,
   requestNoteMessage,
 } from '../views/personal-reminders.js';
+import { formatCount } from '../words.js';
 import { latestRecapRef } from './latest-recap.js';
 import type { TaskRequest } from './task-request.js';
 
@@ -248,7 +249,7 @@ export async function personalRemindersPass(
   );
   if (summary.scheduled > 0) summary.deleted += await dropDuplicates(client, { logger, now });
   logger.info(
-    `Personal reminders: ${summary.people} ${summary.people === 1 ? 'person' : 'people'}: kept ${summary.kept}, scheduled ${summary.scheduled}, deleted ${summary.deleted}, failed ${summary.failed}, deferred ${summary.deferred}`,
+    `Personal reminders: ${formatCount(summary.people, 'person', 'people')}: kept ${summary.kept}, scheduled ${summary.scheduled}, deleted ${summary.deleted}, failed ${summary.failed}, deferred ${summary.deferred}`,
   );
   return summary;
 }

@@ -1,11 +1,11 @@
 import { compareTs } from '../slack-timestamps.js';
 import {
-  type ApiResult,
   apiMessage,
   booleanArg,
   channelArg,
   failure,
   type MethodHandler,
+  type MethodResult,
   stringArg,
   visibilityError,
 } from './method-support.js';
@@ -74,7 +74,7 @@ function messagePage(
   messages: StoredMessage[],
   order: 'newest' | 'oldest',
   limits: { defaultLimit: number; maxLimit: number },
-): ApiResult {
+): MethodResult {
   const { keyOf, isAtOrPast } =
     order === 'newest' ? newestFirstByTs<StoredMessage>() : oldestFirstByTs<StoredMessage>();
   const page = paginate(messages, args, keyOf, isAtOrPast, limits);

@@ -4,7 +4,7 @@ import type { MessageMetadata, StandinChannel, StoredMessage } from './model.js'
 import type { ApiArgs } from './wire.js';
 import type { Workspace } from './workspace.js';
 
-export type ApiResult = { ok: boolean } & Record<string, unknown>;
+export type MethodResult = { ok: boolean } & Record<string, unknown>;
 
 export interface MethodContext {
   workspace: Workspace;
@@ -13,9 +13,9 @@ export interface MethodContext {
   socketUrl: string | undefined;
 }
 
-export type MethodHandler = (args: ApiArgs, ctx: MethodContext) => ApiResult;
+export type MethodHandler = (args: ApiArgs, ctx: MethodContext) => MethodResult;
 
-export function failure(error: string): ApiResult {
+export function failure(error: string): MethodResult {
   return { ok: false, error };
 }
 
@@ -71,7 +71,7 @@ export function channelArg(
   workspace: Workspace,
   args: ApiArgs,
   need: 'member' | 'visible',
-): StandinChannel | { failure: ApiResult } {
+): StandinChannel | { failure: MethodResult } {
   const channel = resolveChannel(workspace, stringArg(args, 'channel'));
   const error = need === 'member' ? accessError(workspace, channel) : visibilityError(workspace, channel);
   return error || !channel ? { failure: failure(error ?? 'channel_not_found') } : channel;
@@ -104,7 +104,7 @@ export function messageContent(
   args: ApiArgs,
   requireContent: boolean,
   current?: { text: string },
-): MessageContent | { failure: ApiResult } {
+): MessageContent | { failure: MethodResult } {
   const text = typeof args.text === 'string' ? args.text : '';
   let blocks: unknown[] | undefined;
   if (args.blocks !== undefined && args.blocks !== '') {

@@ -1,7 +1,7 @@
 import { appMethods } from './app-methods.js';
 import { chatMethods } from './chat-methods.js';
 import { conversationMethods } from './conversation-methods.js';
-import { type ApiResult, failure, type MethodContext, type MethodHandler } from './method-support.js';
+import { failure, type MethodContext, type MethodHandler, type MethodResult } from './method-support.js';
 import { scheduledMethods } from './scheduled-methods.js';
 import { userMethods } from './user-methods.js';
 import type { ApiArgs } from './wire.js';
@@ -28,7 +28,7 @@ export function callMethod(
   args: ApiArgs,
   token: string | undefined,
   context: Omit<MethodContext, 'token'>,
-): ApiResult {
+): MethodResult {
   const handler = METHODS[method];
   if (!handler) return failure('unknown_method');
   if (!token) return failure('not_authed');

@@ -80,7 +80,7 @@ export interface ScheduledMessage {
   metadata?: MessageMetadata;
 }
 
-export interface HomeView {
+export interface PublishedHomeView {
   id: string;
   user: string;
   view: Record<string, unknown>;

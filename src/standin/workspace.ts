@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { compareTs } from '../slack-timestamps.js';
 import type {
-  HomeView,
   NewChannel,
   NewMessage,
   NewUser,
+  PublishedHomeView,
   ScheduledMessage,
   StandinChannel,
   StandinUser,
@@ -33,7 +33,7 @@ export class Workspace {
   private readonly channelsById = new Map<string, StandinChannel>();
   private readonly messagesByChannel = new Map<string, StoredMessage[]>();
   private readonly scheduledById = new Map<string, ScheduledMessage>();
-  private readonly homeViews = new Map<string, HomeView>();
+  private readonly homeViews = new Map<string, PublishedHomeView>();
   private readonly listeners = new Set<(change: WorkspaceChange) => void>();
   // Starts high so ids keep one width (and sort as strings) for a long while.
   private nextScheduledNumber = 1_000_000_001;
@@ -244,15 +244,15 @@ export class Workspace {
     );
   }
 
-  homeView(userId: string): HomeView | undefined {
+  homeView(userId: string): PublishedHomeView | undefined {
     return this.homeViews.get(userId);
   }
 
-  publishHome(userId: string, view: Record<string, unknown>): HomeView {
+  publishHome(userId: string, view: Record<string, unknown>): PublishedHomeView {
     const previous = this.homeViews.get(userId);
     const updatedAt = this.clock();
     this.publishCount += 1;
-    const home: HomeView = {
+    const home: PublishedHomeView = {
       id: previous?.id ?? `VHOME${String(this.nextViewNumber++).padStart(6, '0')}`,
       user: userId,
       view,

@@ -6,8 +6,9 @@
 import type { Button, KnownBlock } from '@slack/types';
 import type { Hackathon, Section, HackathonTopic as Topic } from '../content/model.js';
 import { CHANNEL_ID } from '../slack-ids.js';
+import { formatCount } from '../words.js';
 import { ACTION } from './actions.js';
-import { formatCount, oneLine } from './format.js';
+import { oneLine } from './format.js';
 import { hackathonName, hackathonShortName, hackathonWhen } from './hackathon.js';
 import {
   MAX_FALLBACK_TEXT,
@@ -19,6 +20,7 @@ import {
 } from './limits.js';
 import type { SlackMessage } from './message.js';
 import { escapeMrkdwn, mrkdwnLink, plainText } from './mrkdwn.js';
+import { privateChannelText } from './private-channel.js';
 import { videoLinkMrkdwn } from './topics.js';
 
 /** One thread reply: the section it lists, named so a failure report can say which ones went out. */
@@ -221,9 +223,7 @@ export function outcomeMessage(outcome: AnnounceOutcome): SlackMessage {
         'Delete the announcement and announce again, or add the missing sections to its thread by hand.';
       break;
     case 'private':
-      text =
-        `I can't post in ${where}: it is a private channel I'm not a member of (or it no longer exists). ` +
-        `Invite me there with \`/invite @hackathon-bot\` and announce again. Nothing was posted.`;
+      text = privateChannelText('post in', outcome.channel, 'announce again. Nothing was posted.');
       break;
     case 'failed':
       text = `Nothing was posted in ${where}: Slack answered \`${escapeMrkdwn(outcome.error)}\`.`;

@@ -5,8 +5,8 @@
  */
 import type { Hackathon, RichText } from '../content/model.js';
 import { MONTH_NAMES, monthDays, monthOfWord, yearMonth } from '../content/months.js';
+import { listWords } from '../words.js';
 import { hackathonName, hackathonWhen } from './hackathon.js';
-import type { LatestRecapRef } from './next-event.js';
 
 export interface ArchiveFacts {
   count: number;
@@ -52,7 +52,7 @@ function usualMonths(months: readonly string[]): string | undefined {
   const usual = runs.filter((run) => run.count >= 2 && run.months.length <= 2);
   if (usual.length === 0) return undefined;
   const names = usual.map((run) => run.months.map((m) => MONTH_NAMES[m - 1]).join('/'));
-  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return listWords(names);
 }
 
 export function archiveFacts(hackathons: readonly Hackathon[]): ArchiveFacts {
@@ -100,19 +100,4 @@ export function currentClosing(hackathons: readonly Hackathon[], now: Date): Ric
   const until = closingDate(closing.text);
   if (until && until < now.toISOString().slice(0, 10)) return undefined;
   return closing;
-}
-
-/** What the newest hackathon tells `next` and the Home tab: where to read of it, its closing while current, the archive. */
-export function latestRef(hackathons: readonly Hackathon[], now: Date): LatestRecapRef | undefined {
-  const latest = hackathons[0];
-  if (!latest) return undefined;
-  const post = latest.recaps.find((r) => r.event.recapUrl);
-  const ref: LatestRecapRef = {
-    title: post?.event.title ?? hackathonName(latest),
-    archive: archiveFacts(hackathons),
-  };
-  if (post?.event.recapUrl) ref.recapUrl = post.event.recapUrl;
-  const closing = currentClosing(hackathons, now);
-  if (closing) ref.closing = closing.mrkdwn;
-  return ref;
 }

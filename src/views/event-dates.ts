@@ -2,7 +2,7 @@
 import { DateTime } from 'luxon';
 import type { NextEvent } from '../content/model.js';
 import { LOCALE, localDay } from '../reminders/plan.js';
-import { formatCount } from './format.js';
+import { formatCount } from '../words.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 
 /** `*Hack The Garden*`, or "the next hackathon" when there is no event file. */

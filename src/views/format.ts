@@ -53,11 +53,6 @@ export function formatDays(start: string, end: string = start): string {
   return `${first.day}–${last.day} ${name(last.month)} ${last.year}`;
 }
 
-/** `1, 'topic'` → `1 topic`; `15, 'topic'` → `15 topics`. */
-export function formatCount(count: number, singular: string, plural = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : plural}`;
-}
-
 /** `16, 30` → `16–30`; a single item stays `16`. */
 export function formatRange(first: number, last: number): string {
   return first === last ? String(first) : `${first}–${last}`;

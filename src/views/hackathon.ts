@@ -5,7 +5,8 @@
 import type { Hackathon, HackathonTopic, RecapKind } from '../content/model.js';
 import { monthCommandWords } from '../content/months.js';
 import { timingOf } from '../content/timing.js';
-import { formatCount, formatDays, oneLine } from './format.js';
+import { formatCount } from '../words.js';
+import { formatDays, oneLine } from './format.js';
 import { escapeMrkdwn, mrkdwnLink } from './mrkdwn.js';
 
 /** "June 2025", or "Hack The Garden Walldorf Edition (December 2025)" when it has a name of its own. */

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Library } from '../library.js';
-import { latestRef } from './archive.js';
 import { hackathonCommandWords, hackathonShortName } from './hackathon.js';
+import { latestRef } from './latest-recap.js';
 import { MAX_BLOCKS_HOME, MAX_SECTION_TEXT, splitMrkdwn, truncate } from './limits.js';
 import type { HomeView } from './message.js';
 import { escapeMrkdwn, plainText } from './mrkdwn.js';

@@ -6,6 +6,7 @@
  * check here is on the safe side.
  */
 import type { KnownBlock } from '@slack/types';
+import { formatCount } from '../words.js';
 import type { SlackMessage } from './message.js';
 
 export const MAX_BLOCKS_MESSAGE = 50;
@@ -184,7 +185,7 @@ export function fitMessage(message: SlackMessage, maxBlocks: number = MAX_BLOCKS
     elements: [
       {
         type: 'mrkdwn',
-        text: `✂️ Shortened: ${dropped} more ${dropped === 1 ? 'block' : 'blocks'} did not fit in one message.`,
+        text: `✂️ Shortened: ${formatCount(dropped, 'more block')} did not fit in one message.`,
       },
     ],
   });

@@ -7,10 +7,12 @@ import type { NextEvent } from '../content/model.js';
 import { DEFAULT_TIMEZONE } from '../content/timezone.js';
 import type { ComingHackathon } from '../content/timing.js';
 import { planReminders } from '../reminders/plan.js';
+import { listWords } from '../words.js';
 import type { ArchiveFacts } from './archive.js';
 import { googleCalendarUrl } from './calendar.js';
 import { comingHackathonBlocks, comingHackathonText } from './coming-hackathon.js';
 import { countdown, formatEventDates } from './event-dates.js';
+import type { LatestRecapRef } from './latest-recap.js';
 import {
   MAX_BLOCKS_MESSAGE,
   MAX_FIELD_TEXT,
@@ -22,16 +24,6 @@ import {
 import { linkButton } from './link-button.js';
 import type { SlackMessage } from './message.js';
 import { escapeMrkdwn, mrkdwnLink } from './mrkdwn.js';
-
-/** What the newest recap contributes: where to read it, and its sentence about the next hackathon. */
-export interface LatestRecapRef {
-  title: string;
-  recapUrl?: string;
-  /** The recap's "next hackathon" sentence, already mrkdwn; only while the date it names is to come. */
-  closing?: string;
-  /** What the archive shows (how often, the last one), said while no date is set. */
-  archive?: ArchiveFacts;
-}
 
 export function header(text: string): KnownBlock {
   return { type: 'header', text: { type: 'plain_text', text: truncate(text, MAX_HEADER_TEXT), emoji: true } };
@@ -63,11 +55,6 @@ export function whereText(event: NextEvent): string {
 /** "the highlights of <url|June 2025 recap>": a link when the recap has a URL, the title otherwise. */
 export function recapLink(latest: Pick<LatestRecapRef, 'title' | 'recapUrl'>): string {
   return latest.recapUrl ? mrkdwnLink(latest.recapUrl, latest.title) : `_${escapeMrkdwn(latest.title)}_`;
-}
-
-function listWords(words: string[]): string {
-  if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }
 
 /** "28, 7 and 1 days before and on the first day, at 09:00 (Europe/Berlin)". */

@@ -1,7 +1,8 @@
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import type { Hackathon, HackathonTopic } from '../content/model.js';
+import { formatCount } from '../words.js';
 import { ACTION, indexedAction } from './actions.js';
-import { formatCount, formatRange, oneLine } from './format.js';
+import { formatRange, oneLine } from './format.js';
 import { hackathonLine, hackathonName, hackathonStatus, hackathonWhen } from './hackathon.js';
 import {
   fitMessage,

@@ -9,11 +9,11 @@ import { type PersonalRequest, personalEvent } from '../reminders/personal.js';
 import type { PlannedReminder } from '../reminders/plan.js';
 import { reminderSentence, requestSentence } from '../reminders/sentences.js';
 import { zoneWords } from '../reminders/zone-words.js';
+import { formatCount, listWords } from '../words.js';
 import { eventTitle, formatEventDates } from './event-dates.js';
-import { formatCount } from './format.js';
+import type { LatestRecapRef } from './latest-recap.js';
 import type { SlackMessage } from './message.js';
 import { escapeMrkdwn, quoteUserText } from './mrkdwn.js';
-import type { LatestRecapRef } from './next-event.js';
 import { reminderMessage, withSentences } from './reminder.js';
 import { textMessage } from './text-message.js';
 
@@ -155,7 +155,7 @@ function tooLateLine(items: readonly TooLateToStop[]): string {
       ? 'the note about your request'
       : `the reminder ${whenBefore(i.daysBefore).replace(/^On/, 'on')}`,
   );
-  const which = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0];
+  const which = listWords(names);
   const verb =
     names.length > 1
       ? 'go out within the minute, and Slack cannot take them'

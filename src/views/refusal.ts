@@ -1,4 +1,6 @@
 /** The polite "no" to someone who may not announce or manage reminders, naming who can. */
+
+import { listWords } from '../words.js';
 import type { SlackMessage } from './message.js';
 import { textMessage } from './text-message.js';
 
@@ -9,8 +11,7 @@ export type RefusalReason = 'not-announcer' | 'unknown-role';
 export function whoMayAnnounce(announcers: readonly string[]): string {
   const people = announcers.map((id) => `<@${id}>`);
   if (people.length === 0) return 'workspace admins and owners';
-  if (people.length === 1) return people[0]!;
-  return `${people.slice(0, -1).join(', ')} and ${people.at(-1)}`;
+  return listWords(people);
 }
 
 /** `action` completes "Only … can …": "announce recaps", "manage reminders". */

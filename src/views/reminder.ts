@@ -8,10 +8,11 @@ import type { NextEvent } from '../content/model.js';
 import type { PlannedReminder } from '../reminders/plan.js';
 import { reminderSentence } from '../reminders/sentences.js';
 import { countdown, formatEventDates } from './event-dates.js';
+import type { LatestRecapRef } from './latest-recap.js';
 import { MAX_FALLBACK_TEXT, truncate } from './limits.js';
 import type { SlackMessage } from './message.js';
 import { escapeMrkdwn } from './mrkdwn.js';
-import { eventButtons, header, type LatestRecapRef, recapLink, section, whereText } from './next-event.js';
+import { eventButtons, header, recapLink, section, whereText } from './next-event.js';
 
 /**
  * `body` followed by the sentences a later listing reads back; the body is shortened if need be, never

@@ -1,11 +1,12 @@
 /** Replies to `/hackathon subscribe` and `unsubscribe`. Channel reminder times are in the event's zone. */
 import type { NextEvent } from '../content/model.js';
 import type { PlannedReminder } from '../reminders/plan.js';
+import { formatCount } from '../words.js';
 import { eventTitle } from './event-dates.js';
-import { formatCount } from './format.js';
 import type { SlackMessage } from './message.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { whenBefore } from './personal-reminders.js';
+import { privateChannelText } from './private-channel.js';
 import { textMessage } from './text-message.js';
 
 export function subscribeInChannelView(): SlackMessage {
@@ -39,9 +40,7 @@ export function subscribedView(input: SubscribedInput): SlackMessage {
 }
 
 export function inviteMeView(channel: string): SlackMessage {
-  return textMessage(
-    `<#${channel}> is private, so I cannot join it myself. Invite me with \`/invite @hackathon-bot\`, then run \`/hackathon subscribe\` again.`,
-  );
+  return textMessage(privateChannelText('join', channel, 'run `/hackathon subscribe` again.'));
 }
 
 export function subscribeFailedView(channel: string, error: string): SlackMessage {

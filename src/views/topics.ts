@@ -2,8 +2,9 @@
 import type { ActionsBlock, Button, KnownBlock, SectionBlock } from '@slack/types';
 import type { Hackathon, Section, HackathonTopic as Topic } from '../content/model.js';
 import { timingOf } from '../content/timing.js';
+import { formatCount } from '../words.js';
 import { ACTION, indexedAction } from './actions.js';
-import { formatCount, formatRange, formatTimestamp, oneLine } from './format.js';
+import { formatRange, formatTimestamp, oneLine } from './format.js';
 import { hackathonCommandWords, hackathonName, hackathonWhen, sourceKindLabel } from './hackathon.js';
 import {
   blockTextLength,

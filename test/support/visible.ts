@@ -2,6 +2,7 @@
  * What a person sees of a Slack message, for assertions: the text objects Slack renders (headers, sections,
  * fields, context, button labels, options), never ids, values or URLs hidden behind them.
  */
+import type { Button } from '@slack/types';
 
 type Node = Record<string, unknown>;
 
@@ -45,6 +46,15 @@ export function visibleText(message: unknown): string {
   return texts.join('\n');
 }
 
+/** Every button of a message as Slack has it (actions rows and accessories), for its action id, value or url. */
+export function buttonsIn(message: unknown): Button[] {
+  const found: Button[] = [];
+  walk(blocksOf(message), (node) => {
+    if (node.type === 'button') found.push(node as unknown as Button);
+  });
+  return found;
+}
+
 export interface VisibleButton {
   label: string;
   actionId?: string;
@@ -54,16 +64,10 @@ export interface VisibleButton {
 
 /** Every button in a message's blocks (actions rows and accessories), with its label as a person reads it. */
 export function buttonsOf(message: unknown): VisibleButton[] {
-  const found: VisibleButton[] = [];
-  walk(blocksOf(message), (node) => {
-    if (node.type !== 'button') return;
-    const label = isNode(node.text) && typeof node.text.text === 'string' ? node.text.text : '';
-    found.push({
-      label,
-      ...(typeof node.action_id === 'string' ? { actionId: node.action_id } : {}),
-      ...(typeof node.value === 'string' ? { value: node.value } : {}),
-      ...(typeof node.url === 'string' ? { url: node.url } : {}),
-    });
-  });
-  return found;
+  return buttonsIn(message).map((button) => ({
+    label: typeof button.text?.text === 'string' ? button.text.text : '',
+    ...(button.action_id !== undefined ? { actionId: button.action_id } : {}),
+    ...(button.value !== undefined ? { value: button.value } : {}),
+    ...(button.url !== undefined ? { url: button.url } : {}),
+  }));
 }

@@ -5,8 +5,8 @@
 import { isRecord } from '../../records.js';
 import type {
   ActionRequest,
-  ApiResult,
   ChannelKind,
+  PageResult,
   PersonRequest,
   PlaygroundChannel,
   PlaygroundMessage,
@@ -90,7 +90,7 @@ export function parseState(value: unknown): PlaygroundState | null {
 }
 
 /** Accepts the contract's `{ ok, error }` and turns anything else (HTML error page, 502, …) into an error result. */
-export function parseResult(status: number, body: string): ApiResult {
+export function parseResult(status: number, body: string): PageResult {
   let json: unknown;
   try {
     json = JSON.parse(body);
@@ -105,11 +105,11 @@ export function parseResult(status: number, body: string): ApiResult {
 
 export interface PlaygroundApi {
   getState(): Promise<PlaygroundState | { error: string }>;
-  send(request: SendRequest): Promise<ApiResult>;
-  action(request: ActionRequest): Promise<ApiResult>;
-  openHome(): Promise<ApiResult>;
+  send(request: SendRequest): Promise<PageResult>;
+  action(request: ActionRequest): Promise<PageResult>;
+  openHome(): Promise<PageResult>;
   /** Act, and see, as another person of the workspace. */
-  actAs(request: PersonRequest): Promise<ApiResult>;
+  actAs(request: PersonRequest): Promise<PageResult>;
   /** Calls `onState` for every pushed state; `onConnection` reports drops and recoveries. Returns a closer. */
   subscribe(
     onState: (state: PlaygroundState) => void,
@@ -120,7 +120,7 @@ export interface PlaygroundApi {
 const UNREACHABLE = 'Cannot reach the playground server. Is `npm start` still running?';
 
 export function createApi(base = ''): PlaygroundApi {
-  async function post(path: string, body: unknown): Promise<ApiResult> {
+  async function post(path: string, body: unknown): Promise<PageResult> {
     try {
       const response = await fetch(`${base}${path}`, {
         method: 'POST',

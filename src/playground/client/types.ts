@@ -48,7 +48,7 @@ export interface PlaygroundState {
   workspaceUrl?: string;
 }
 
-export type ApiResult = { ok: true } | { ok: false; error: string };
+export type PageResult = { ok: true } | { ok: false; error: string };
 
 export interface PersonRequest {
   user: string;
