@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Hackathon, HackathonTopic } from './content/model.js';
 import { intentText, type ReadIntent } from './intent.js';
 import type { Library } from './library.js';
@@ -143,9 +144,9 @@ export function privateAnswer(intent: ReadIntent, context: AnswerContext): Slack
 
 export type CommandReply = Readonly<SlackMessage & { response_type: 'ephemeral' }>;
 
-/** Keys come from what people type, so the memo is bounded; the oldest answer goes first. */
+/** Keys come from what people type, so the memo is bounded; the answer asked for least recently goes first. */
 const MEMO_SIZE = 500;
-const memos = new WeakMap<Library, Map<string, CommandReply>>();
+const memos = new WeakMap<Library, LRUCache<string, CommandReply>>();
 
 /**
  * The acknowledgement of `/hackathon <text>`. Answers are pure functions of the library, the intent and the
@@ -160,7 +161,7 @@ export function commandReply(intent: ReadIntent, context: AnswerContext): Comman
   if (intent.kind === 'next') return render();
   let memo = memos.get(context.library);
   if (!memo) {
-    memo = new Map();
+    memo = new LRUCache<string, CommandReply>({ max: MEMO_SIZE });
     memos.set(context.library, memo);
   }
   const text = intentText(intent);
@@ -171,7 +172,6 @@ export function commandReply(intent: ReadIntent, context: AnswerContext): Comman
   const known = memo.get(key);
   if (known) return known;
   const reply = render();
-  if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value as string);
   memo.set(key, reply);
   return reply;
 }
