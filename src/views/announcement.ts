@@ -11,9 +11,11 @@ import { ACTION } from './actions.js';
 import { oneLine } from './format.js';
 import { hackathonName, hackathonShortName, hackathonWhen } from './hackathon.js';
 import {
+  contextLine,
   MAX_FALLBACK_TEXT,
   MAX_HEADER_TEXT,
   MAX_SECTION_TEXT,
+  mrkdwnSection,
   splitMrkdwn,
   truncate,
   VIEW_MAX_BLOCKS,
@@ -50,14 +52,6 @@ export type AnnounceOutcome =
   | { kind: 'failed'; channel: string; error: string };
 
 const TOPIC_TITLE_MAX = 200;
-
-function mrkdwnSection(text: string): KnownBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, MAX_SECTION_TEXT) } };
-}
-
-function contextLine(text: string): KnownBlock {
-  return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, MAX_SECTION_TEXT) }] };
-}
 
 function message(text: string, blocks: KnownBlock[]): SlackMessage {
   return { text: truncate(text, MAX_FALLBACK_TEXT), blocks };

@@ -5,7 +5,7 @@
  * Slack counts characters; JavaScript's `length` counts UTF-16 units, which is never fewer, so every
  * check here is on the safe side.
  */
-import type { KnownBlock } from '@slack/types';
+import type { ContextBlock, KnownBlock, SectionBlock } from '@slack/types';
 import { formatCount } from '../words.js';
 import type { SlackMessage } from './message.js';
 
@@ -199,4 +199,14 @@ export function fitMessage(message: SlackMessage, maxBlocks: number = MAX_BLOCKS
     used += length;
   }
   return { text, blocks: [...kept, note(message.blocks.length - kept.length)] };
+}
+
+/** A mrkdwn section, its text cut to what Slack takes. */
+export function mrkdwnSection(mrkdwn: string): SectionBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text: truncate(mrkdwn, MAX_SECTION_TEXT) } };
+}
+
+/** A one-line mrkdwn context, its text cut to what Slack takes. */
+export function contextLine(mrkdwn: string): ContextBlock {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(mrkdwn, MAX_TEXT_OBJECT) }] };
 }

@@ -2,7 +2,7 @@
  * "When is the next hackathon?": the answer to `next`, and the part of the App Home that says it. Pure: the
  * clock comes in as `now`, so the countdown and whether the event is over are testable.
  */
-import type { Button, KnownBlock, SectionBlock } from '@slack/types';
+import type { Button, KnownBlock } from '@slack/types';
 import type { NextEvent } from '../content/model.js';
 import { DEFAULT_TIMEZONE } from '../content/timezone.js';
 import type { ComingHackathon } from '../content/timing.js';
@@ -14,10 +14,12 @@ import { comingHackathonBlocks, comingHackathonText } from './coming-hackathon.j
 import { countdown, formatEventDates } from './event-dates.js';
 import type { LatestRecapRef } from './latest-recap.js';
 import {
+  contextLine,
   MAX_BLOCKS_MESSAGE,
   MAX_FIELD_TEXT,
   MAX_HEADER_TEXT,
   MAX_SECTION_TEXT,
+  mrkdwnSection,
   splitMrkdwn,
   truncate,
 } from './limits.js';
@@ -27,14 +29,6 @@ import { escapeMrkdwn, mrkdwnLink } from './mrkdwn.js';
 
 export function header(text: string): KnownBlock {
   return { type: 'header', text: { type: 'plain_text', text: truncate(text, MAX_HEADER_TEXT), emoji: true } };
-}
-
-export function section(mrkdwn: string): SectionBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text: truncate(mrkdwn, MAX_SECTION_TEXT) } };
-}
-
-function context(mrkdwn: string): KnownBlock {
-  return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(mrkdwn, MAX_SECTION_TEXT) }] };
 }
 
 /** Sign-up and "Add to calendar" buttons, whichever the event has; no block when it has neither. */
@@ -79,12 +73,14 @@ function detailSections(mrkdwn: string): KnownBlock[] {
   const pieces = splitMrkdwn(mrkdwn, MAX_SECTION_TEXT);
   const kept = pieces.slice(0, MAX_DETAIL_SECTIONS);
   if (pieces.length > kept.length) kept[kept.length - 1] = truncate(`${kept.at(-1)}\n…`, MAX_SECTION_TEXT);
-  return kept.map(section);
+  return kept.map((piece) => mrkdwnSection(piece));
 }
 
 function closingBlocks(latest: LatestRecapRef | undefined): KnownBlock[] {
   if (!latest?.closing) return [];
-  return [section(`From the latest recap, ${recapLink(latest)}:\n>${latest.closing.replace(/\n/g, '\n>')}`)];
+  return [
+    mrkdwnSection(`From the latest recap, ${recapLink(latest)}:\n>${latest.closing.replace(/\n/g, '\n>')}`),
+  ];
 }
 
 /** "The archive: 5 hackathons, about twice a year, usually in May/June and December. The last one: …". */
@@ -104,7 +100,7 @@ function archiveText(archive: ArchiveFacts | undefined): string | undefined {
 
 function archiveBlocks(latest: LatestRecapRef | undefined): KnownBlock[] {
   const text = archiveText(latest?.archive);
-  return text ? [section(text)] : [];
+  return text ? [mrkdwnSection(text)] : [];
 }
 
 function dayOfEvent(event: NextEvent, now: Date): string {
@@ -148,7 +144,7 @@ function upcomingBlocks(
     remindersText(event),
     latest ? `Highlights of the last hackathon: ${recapLink(latest)}` : undefined,
   ];
-  for (const note of notes) if (note) blocks.push(context(note));
+  for (const note of notes) if (note) blocks.push(contextLine(note));
   return blocks;
 }
 
@@ -157,33 +153,35 @@ function noDateBlocks(event: NextEvent, latest: LatestRecapRef | undefined): Kno
   const buttons = eventButtons(event);
   const blocks: KnownBlock[] = [
     header(`🗓️ ${event.title}`),
-    section(`*No date is set for the next hackathon yet.*\n*When:* ${when}\n*Where:* ${whereText(event)}`),
+    mrkdwnSection(
+      `*No date is set for the next hackathon yet.*\n*When:* ${when}\n*Where:* ${whereText(event)}`,
+    ),
     ...closingBlocks(latest),
     ...archiveBlocks(latest),
     ...buttons,
   ];
   if (event.details) blocks.push({ type: 'divider' }, ...detailSections(event.details.mrkdwn));
-  blocks.push(context('Reminders begin once the organisers set a date.'));
+  blocks.push(contextLine('Reminders begin once the organisers set a date.'));
   return blocks;
 }
 
 function overBlocks(event: NextEvent, latest: LatestRecapRef | undefined): KnownBlock[] {
   return [
     header(`🗓️ ${event.title}`),
-    section(
+    mrkdwnSection(
       `*${escapeMrkdwn(event.title)}* took place ${formatEventDates(event)} and is over. ` +
         'The date of the next hackathon is not set yet.',
     ),
     ...closingBlocks(latest),
     ...archiveBlocks(latest),
-    context('Reminders begin once the organisers set the next date.'),
+    contextLine('Reminders begin once the organisers set the next date.'),
   ];
 }
 
 function noEventBlocks(latest: LatestRecapRef | undefined): KnownBlock[] {
   return [
     header('🗓️ Next hackathon'),
-    section(
+    mrkdwnSection(
       '*No date is set for the next hackathon yet*: it is not on file, so there are no reminders either.',
     ),
     ...closingBlocks(latest),

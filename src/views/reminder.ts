@@ -9,10 +9,10 @@ import type { PlannedReminder } from '../reminders/plan.js';
 import { reminderSentence } from '../reminders/sentences.js';
 import { countdown, formatEventDates } from './event-dates.js';
 import type { LatestRecapRef } from './latest-recap.js';
-import { MAX_FALLBACK_TEXT, truncate } from './limits.js';
+import { MAX_FALLBACK_TEXT, mrkdwnSection, truncate } from './limits.js';
 import type { SlackMessage } from './message.js';
 import { escapeMrkdwn } from './mrkdwn.js';
-import { eventButtons, header, recapLink, section, whereText } from './next-event.js';
+import { eventButtons, header, recapLink, whereText } from './next-event.js';
 
 /**
  * `body` followed by the sentences a later listing reads back; the body is shortened if need be, never
@@ -38,7 +38,7 @@ export function reminderMessage(
   const dates = formatEventDates(event);
   const blocks: KnownBlock[] = [
     header(`⏰ ${event.title} ${starts}`),
-    section(`*${title}* ${starts}: *${dates}*.\n*Where:* ${whereText(event)}`),
+    mrkdwnSection(`*${title}* ${starts}: *${dates}*.\n*Where:* ${whereText(event)}`),
     ...eventButtons(event),
   ];
   if (latest) {

@@ -8,12 +8,12 @@ import { formatRange, formatTimestamp, oneLine } from './format.js';
 import { hackathonCommandWords, hackathonName, hackathonWhen, sourceKindLabel } from './hackathon.js';
 import {
   blockTextLength,
+  contextLine,
   fitMessage,
   MAX_BUTTON_TEXT,
   MAX_BUTTON_VALUE,
   MAX_FALLBACK_TEXT,
   MAX_HEADER_TEXT,
-  MAX_TEXT_OBJECT,
   truncate,
   VIEW_MAX_BLOCKS,
   VIEW_TEXT_BUDGET,
@@ -136,10 +136,6 @@ function topicBlock(topic: Topic, index: number, listValue: string | undefined):
   return block;
 }
 
-function context(text: string): KnownBlock {
-  return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, MAX_TEXT_OBJECT) }] };
-}
-
 /** The hackathon's pages, from whichever recap names them: blog post, wrap-up page, recording and the rest. */
 export function hackathonLinksMrkdwn(hackathon: Hackathon): string[] {
   const parts: string[] = [];
@@ -181,7 +177,7 @@ function summaryContext(hackathon: Hackathon, section: Section | undefined, show
   parts.push(...hackathonLinksMrkdwn(hackathon));
   // A hackathon that states nothing about itself still gets a line: Slack refuses an empty text.
   const text = parts.filter((part) => part.trim()).join('  ·  ');
-  return context(text || formatCount(hackathon.topics.length, 'topic'));
+  return contextLine(text || formatCount(hackathon.topics.length, 'topic'));
 }
 
 function otherHackathonsContext(others: readonly Hackathon[], command: string): KnownBlock | undefined {
@@ -191,7 +187,7 @@ function otherHackathonsContext(others: readonly Hackathon[], command: string): 
     .slice(0, OTHER_HACKATHONS_MAX)
     .map((words) => `\`${escapeMrkdwn(oneLine(`${command} topics ${words}`))}\``);
   if (hints.length === 0) return undefined;
-  return context(`Also: ${hints.join('  ·  ')}`);
+  return contextLine(`Also: ${hints.join('  ·  ')}`);
 }
 
 interface Page {
@@ -296,7 +292,7 @@ function unwrittenText(hackathon: Hackathon, today: string | undefined): string 
 
 /** "Page 9 doesn't exist: this list has 2 pages. Here is the last one." */
 export function missingPageNote(asked: number, pages: number): KnownBlock {
-  return context(
+  return contextLine(
     `There is no page ${asked}: this list has ${formatCount(pages, 'page')}. Here is page ${pages}, the last one.`,
   );
 }
@@ -380,7 +376,7 @@ export function topicsView(hackathon: Hackathon, options: TopicsOptions = {}): S
     return fitMessage({ text: unwrittenText(hackathon, options.today), blocks });
   }
   if (pages.length === 0) {
-    const empty = context(section ? 'This section has no topics.' : 'This hackathon has no topics.');
+    const empty = contextLine(section ? 'This section has no topics.' : 'This hackathon has no topics.');
     return fitMessage({ text: fallbackText(hackathon, section, topics), blocks: [...head, empty, ...tail] });
   }
 
@@ -391,7 +387,7 @@ export function topicsView(hackathon: Hackathon, options: TopicsOptions = {}): S
   if (asked > pages.length) blocks.push(missingPageNote(asked, pages.length));
   blocks.push(...page.blocks);
   if (pages.length > 1) {
-    blocks.push(context(`Showing topics ${formatRange(page.from + 1, page.to)} of ${topics.length}`));
+    blocks.push(contextLine(`Showing topics ${formatRange(page.from + 1, page.to)} of ${topics.length}`));
     const actions = pagingActions(pageNumber, pages, topics.length, pageValue);
     if (actions) blocks.push(actions);
   }
