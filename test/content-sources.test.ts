@@ -3,12 +3,13 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContentError, loadContent } from '../src/content/load.js';
 import { isHackathonRecap } from '../src/content/sources/folder.js';
-import { copyInto, removeTempDirs, SHARED, seedContent, tempDir } from './support/live.js';
+import { copyInto, removeTempDirs, seedContent, tempDir } from './support/live.js';
+import { sharedDir } from './support/shared.js';
 
 afterEach(removeTempDirs);
 
-const SIXTH = path.join(SHARED, 'recaps/2024-12-6th-hackathon-blog.md');
-const WRAP_UP = path.join(SHARED, 'wrap-ups/community-2024-12.md');
+const SIXTH = path.join(sharedDir('recaps'), '2024-12-6th-hackathon-blog.md');
+const WRAP_UP = path.join(sharedDir('wrap-ups'), 'community-2024-12.md');
 
 describe('which posts of a followed folder are hackathon recaps', () => {
   it('takes a hackathon tag, or Hackathon / Hack The Garden in the title or the first heading', () => {
@@ -48,7 +49,7 @@ describe('content from several folders', () => {
     );
     // A link to a recap elsewhere is read like the file itself.
     symlinkSync(
-      path.join(SHARED, 'recaps/2024-05-5th-hackathon-blog.md'),
+      path.join(sharedDir('recaps'), '2024-05-5th-hackathon-blog.md'),
       path.join(blog, '2024-05-linked.md'),
     );
     const wrapUps = tempDir('wrap-ups');

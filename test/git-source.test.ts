@@ -6,12 +6,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ANNOUNCED_EVENT_TYPE } from '../src/services/announce.js';
 import { type SlackStandin, startSlackStandin } from '../src/standin/server.js';
 import { StartError } from '../src/start.js';
-import { type LiveBot, removeTempDirs, SHARED, seedContent, startLiveBot, tempDir } from './support/live.js';
+import { type LiveBot, removeTempDirs, seedContent, startLiveBot, tempDir } from './support/live.js';
+import { sharedDir } from './support/shared.js';
 
 const CHANNEL = 'CHACKATHON';
-const SIXTH = readFileSync(path.join(SHARED, 'recaps/2024-12-6th-hackathon-blog.md'), 'utf8');
-const FIFTH = readFileSync(path.join(SHARED, 'recaps/2024-05-5th-hackathon-blog.md'), 'utf8');
-const WRAP_UP_2024_12 = readFileSync(path.join(SHARED, 'wrap-ups/community-2024-12.md'), 'utf8');
+const SIXTH = readFileSync(path.join(sharedDir('recaps'), '2024-12-6th-hackathon-blog.md'), 'utf8');
+const FIFTH = readFileSync(path.join(sharedDir('recaps'), '2024-05-5th-hackathon-blog.md'), 'utf8');
+const WRAP_UP_2024_12 = readFileSync(path.join(sharedDir('wrap-ups'), 'community-2024-12.md'), 'utf8');
 const RELEASE_NOTES =
   '---\ntitle: "Gardener v1.110 released"\ntags: [release]\n---\n\n# Gardener v1.110 released\n\n**Faster reconciles**: shoots reconcile faster.\n';
 const SECTION_INDEX = '---\ntitle: "Hackathons"\n---\n\nThe community hackathons, newest first.\n';

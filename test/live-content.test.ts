@@ -11,19 +11,19 @@ import {
   hasTopic,
   type LiveBot,
   removeTempDirs,
-  SHARED,
   seedContent,
   startLiveBot,
   tempDir,
   untilLibrary,
 } from './support/live.js';
+import { sharedDir } from './support/shared.js';
 import { visibleText } from './support/visible.js';
 
-const SIXTH = path.join(SHARED, 'recaps/2024-12-6th-hackathon-blog.md');
+const SIXTH = path.join(sharedDir('recaps'), '2024-12-6th-hackathon-blog.md');
 /** Where a blog keeps it: a sub-folder per year and month. */
 const ADDED = '2024/12/6th-hackathon-blog.md';
 /** The December 2025 wrap-up page, named as on the documentation site: newer than the seed. */
-const WRAP_UP = path.join(SHARED, 'wrap-ups/community-2025-12.md');
+const WRAP_UP = path.join(sharedDir('wrap-ups'), 'community-2025-12.md');
 const CHANNEL = 'CHACKATHON';
 
 describe('a watched CONTENT_DIR, while the bot runs', () => {

@@ -9,14 +9,13 @@ import { startSlackStandin } from '../src/standin/server.js';
 import {
   copyInto,
   hasTopic,
-  ROOT,
   removeTempDirs,
-  SHARED,
   seedContent,
   startLiveBot,
   tempDir,
   untilLibrary,
 } from './support/live.js';
+import { PROJECT_ROOT, sharedDir } from './support/shared.js';
 
 afterEach(removeTempDirs);
 
@@ -24,8 +23,8 @@ afterEach(removeTempDirs);
 function archive(): string {
   const dir = seedContent();
   for (const folder of ['recaps', 'wrap-ups'])
-    for (const name of readdirSync(path.join(SHARED, folder)))
-      copyInto(dir, path.join(SHARED, folder, name), name);
+    for (const name of readdirSync(sharedDir(folder)))
+      copyInto(dir, path.join(sharedDir(folder), name), name);
   return dir;
 }
 
@@ -103,8 +102,8 @@ describe('the parse cache', () => {
 
   it('changes its key with any edit to the parser or the search index, and not with the folder readers', async () => {
     const copy = tempDir('src');
-    cpSync(path.join(ROOT, 'src/content'), path.join(copy, 'content'), { recursive: true });
-    cpSync(path.join(ROOT, 'src/search'), path.join(copy, 'search'), { recursive: true });
+    cpSync(path.join(PROJECT_ROOT, 'src/content'), path.join(copy, 'content'), { recursive: true });
+    cpSync(path.join(PROJECT_ROOT, 'src/search'), path.join(copy, 'search'), { recursive: true });
     const before = await hashParser(copy);
     expect(await hashParser(copy)).toBe(before);
 

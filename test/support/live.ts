@@ -2,7 +2,6 @@ import { once } from 'node:events';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Clock, LibraryHolder } from '../../src/context.js';
 import type { Library } from '../../src/library.js';
 import type { ContentKept } from '../../src/live-library.js';
@@ -11,10 +10,7 @@ import type { SlackStandin } from '../../src/standin/server.js';
 import { type RunningBot, startBot } from '../../src/start.js';
 import { botEnv, FAST_RETRIES, SIGNING_SECRET } from './bot.js';
 import { LogLines } from './log-lines.js';
-
-/** The project root, from this file: tests name `content/` and `../shared/` from there. */
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const SHARED = path.resolve(ROOT, '../shared');
+import { PROJECT_ROOT } from './shared.js';
 
 const folders: string[] = [];
 
@@ -32,7 +28,7 @@ export function removeTempDirs(): void {
 export function seedContent(): string {
   const dir = tempDir('content');
   for (const name of ['2025-06-schelklingen.md', 'synonyms.yml'])
-    copyFileSync(path.join(ROOT, 'content', name), path.join(dir, name));
+    copyFileSync(path.join(PROJECT_ROOT, 'content', name), path.join(dir, name));
   return dir;
 }
 
