@@ -4,13 +4,9 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/content/load.js';
 import type { NextEvent } from '../src/content/model.js';
 import { createLogger } from '../src/logger.js';
-import {
-  decideReconcile,
-  duplicateReminders,
-  type ReconcileSummary,
-  reconcileReminders,
-} from '../src/reminders/reconcile.js';
+import { decideReconcile, duplicateReminders, type ReconcileSummary } from '../src/reminders/reconcile.js';
 import { isReminderText, parseReminderKey } from '../src/reminders/sentences.js';
+import { reconcileReminders } from '../src/services/scheduled-reminders.js';
 import { type SlackStandin, startSlackStandin } from '../src/standin/server.js';
 import { reminderMessage } from '../src/views/reminder.js';
 import { BOT_TOKEN, commandAnswer, FAST_RETRIES, launchBot } from './support/bot.js';

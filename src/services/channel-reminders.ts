@@ -2,9 +2,10 @@
 import type { WebClient } from '@slack/web-api';
 import type { NextEvent } from '../content/model.js';
 import type { BotContext } from '../context.js';
-import { type ReconcileSummary, reconcileReminders } from '../reminders/reconcile.js';
+import type { ReconcileSummary } from '../reminders/reconcile.js';
 import { reminderMessage } from '../views/reminder.js';
 import { latestRecapRef } from './latest-recap.js';
+import { reconcileReminders } from './scheduled-reminders.js';
 
 export function reconcileChannelReminders(
   client: WebClient,

@@ -23,12 +23,7 @@ import {
   requestNotePostAt,
 } from '../reminders/personal.js';
 import type { PlannedReminder, ReminderPlan } from '../reminders/plan.js';
-import {
-  type DeletionSummary,
-  deleteScheduledReminders,
-  listScheduledMessages,
-  postAtSeconds,
-} from '../reminders/reconcile.js';
+import { postAtSeconds } from '../reminders/reconcile.js';
 import { parseReminderKey, parseRequestSentence, readReminderKey } from '../reminders/sentences.js';
 import { describeError } from '../slack-errors.js';
 import type { LatestRecapRef } from '../views/latest-recap.js';
@@ -42,6 +37,11 @@ import {
 } from '../views/personal-reminders.js';
 import { formatCount } from '../words.js';
 import { latestRecapRef } from './latest-recap.js';
+import {
+  type DeletionSummary,
+  deleteScheduledReminders,
+  listScheduledMessages,
+} from './scheduled-reminders.js';
 import type { TaskRequest } from './task-request.js';
 
 /**

@@ -1,12 +1,7 @@
 /** `/hackathon reminders [cancel]`, announcers only: what is scheduled in the reminder channel, or delete it. */
 import type { Intent } from '../intent.js';
 import { planReminders } from '../reminders/plan.js';
-import {
-  deleteScheduledReminders,
-  listScheduledReminders,
-  reminderChannel,
-  type ScheduledReminder,
-} from '../reminders/reconcile.js';
+import { reminderChannel, type ScheduledReminder } from '../reminders/reconcile.js';
 import { describeError } from '../slack-errors.js';
 import {
   noReminderChannelView,
@@ -15,6 +10,7 @@ import {
   remindersUnavailableView,
 } from '../views/reminders-list.js';
 import { announcerOrRefused } from './permissions.js';
+import { deleteScheduledReminders, listScheduledReminders } from './scheduled-reminders.js';
 import type { TaskRequest } from './task-request.js';
 
 export async function remindersCommand(

@@ -6,7 +6,7 @@
 import type { UsersConversationsResponse, WebClient } from '@slack/web-api';
 import type { BotContext } from '../context.js';
 import { planReminders } from '../reminders/plan.js';
-import { deleteScheduledReminders, listScheduledReminders, reminderChannel } from '../reminders/reconcile.js';
+import { reminderChannel } from '../reminders/reconcile.js';
 import { joinRefusedPrivate } from '../slack-channel-access.js';
 import { describeError, slackErrorCode } from '../slack-errors.js';
 import { collectPages } from '../slack-paging.js';
@@ -22,6 +22,7 @@ import {
 import { autoAnnounce } from './announce.js';
 import { reconcileChannelReminders } from './channel-reminders.js';
 import { announcerOrRefused } from './permissions.js';
+import { deleteScheduledReminders, listScheduledReminders } from './scheduled-reminders.js';
 import type { TaskRequest } from './task-request.js';
 
 const SUBSCRIBE_ACTION = 'subscribe or unsubscribe channels';
